@@ -12,6 +12,7 @@
 pub(crate) mod dialects;
 pub(crate) mod docusaurus;
 pub(crate) mod eleventy;
+pub(crate) mod fnmatch;
 pub(crate) mod gitbook;
 pub(crate) mod hidden_file;
 pub(crate) mod hugo;
@@ -54,6 +55,9 @@ pub(crate) trait ToolRules: Sync {
     fn leaves_out(&self, _path: &str) -> bool {
         false
     }
+    /// Sorts the walked `files` as the tool read them, before pages are read: leaves out
+    /// what it published nothing from, makes copies of the page files it copied.
+    fn sort_walked(&self, _config: &Config, _old: &OldTool, _files: &mut ContentFiles) {}
     /// Whether the file at content path `path`, no page, is its own data, never copied.
     fn keeps_unpublished(&self, _path: &str) -> bool {
         false

@@ -452,6 +452,7 @@ pub(crate) fn read_after_walk(
     let old = read_old_tool(config, files, diagnostics);
     files.tool_languages = old.languages();
     files.language_plugin_exclusions = old.language_plugin_exclusions();
+    old.rules().sort_walked(config, &old, files);
     files.pages.retain(|path| !old.leaves_out(path));
     files.assets.retain(|path| !old.rules().keeps_unpublished(path));
     old

@@ -191,6 +191,10 @@ impl PageUrls for OldTool {
         self.jekyll.as_ref()?.static_file_url(path)
     }
 
+    fn collection_folder_url(&self, dir: &str) -> Option<String> {
+        self.jekyll.as_ref()?.collection_folder_url(dir)
+    }
+
     /// A page's file name without its extension (`stem`) as the tool names its output:
     /// Jekyll drops trailing dots (`trailing-dots...md` is `trailing-dots.html`, its
     /// `Page#process`).

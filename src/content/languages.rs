@@ -85,16 +85,24 @@ pub(crate) fn arrange(config: &Config, files: &mut ContentFiles, diagnostics: &m
         }
     }
     pages.extend(added);
-    // 4. Their folders, and the category files of the folders they stand for.
+    // 4. Their folders, and the category files of the folders they stand for: only
+    // those whose folder in the default language the walk kept (the old tool may have
+    // published nothing from it, as Jekyll from a collection's `_pages/`), and the
+    // languages' own folders.
     let mut dirs: HashSet<String> = files.dirs.iter().cloned().collect();
+    let walked = dirs.clone();
     // In the paths' order, not the map's: the folders' order is the order of their
     // section pages, which the search index numbers.
     let mut translated: Vec<&String> = languages.files.keys().collect();
     translated.sort_unstable();
     for path in translated {
         let mut dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-        while !dir.is_empty() && dirs.insert(dir.to_string()) {
-            files.dirs.push(dir.to_string());
+        while !dir.is_empty() {
+            let original = languages.strip(dir);
+            let kept = original.is_empty() || original == dir || walked.contains(original);
+            if kept && dirs.insert(dir.to_string()) {
+                files.dirs.push(dir.to_string());
+            }
             dir = dir.rsplit_once('/').map_or("", |(parent, _)| parent);
         }
     }
@@ -213,6 +221,7 @@ mod tests {
             "_i18n/en/a.md",
             "_i18n/de/_posts/2024-01-02-b.md",
         ]);
+        files.dirs = vec!["runbooks".into(), "de".into()];
         let mut diagnostics = Vec::new();
         let languages = arrange(&config, &mut files, &mut diagnostics);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
@@ -243,6 +252,19 @@ mod tests {
         assert!(files.dirs.contains(&"de/runbooks".to_string()));
         let group = group(&files.pages, &languages, "runbooks/db.md");
         assert_eq!(group["de"], "de/runbooks/db.md");
+    }
+
+    #[test]
+    fn a_folder_the_walk_left_out_gets_no_translated_folder() {
+        let config = config(&["en", "de"]);
+        // `_pages/` was walked, then dropped: the old tool published nothing from it.
+        let mut files = files(&["index.md", "_pages/about.md", "guide/a.md"]);
+        files.dirs = vec!["guide".into()];
+        arrange(&config, &mut files, &mut Vec::new());
+        assert!(files.pages.contains(&"de/_pages/about.md".to_string()));
+        let mut dirs = files.dirs.clone();
+        dirs.sort();
+        assert_eq!(dirs, ["de", "de/guide", "guide"]);
     }
 
     #[test]

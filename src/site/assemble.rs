@@ -260,11 +260,16 @@ fn adopt_or_add(regular: Vec<Arc<SourcePage>>, early_rules: urls::UrlRules, page
     for page in regular {
         let stem_dir = template_path_stem(&page.path).to_string();
         let permalink_dir = page.front.permalink.as_ref().map(|p| p.value.trim()).filter(|p| p.ends_with('/'));
-        // Only the page's own folder or a folder beside it: a folder above the page would
-        // be its own parent's parent (`docs/sub/p.md` with `permalink: /docs/`).
+        // Only the page's own section or a folder beside it: a folder above the page would
+        // be its own parent's parent (`docs/sub/p.md` with `permalink: /docs/`). A folder
+        // the tool published nothing from is no section (a Jekyll collection's).
         let own_dir = page.dir();
+        let mut section = own_dir;
+        while !section.is_empty() && !index.by_dir.contains_key(section) {
+            section = parent_dir(section);
+        }
         let permalink_dir = permalink_dir.map(|p| p.trim_matches('/')).filter(|p| {
-            *p == own_dir || (!p.is_empty() && p.rsplit_once('/').map_or("", |(parent, _)| parent) == own_dir)
+            *p == section || (!p.is_empty() && p.rsplit_once('/').map_or("", |(parent, _)| parent) == section)
         });
         let named_dir = early_rules.old.folder_named_page_is_its_page().then_some(own_dir).filter(|dir| {
             let name = dir.rsplit('/').next().unwrap_or(dir);
@@ -318,7 +323,13 @@ fn set_parents(pages: &mut [Page], index: &Index, exclusions: &audience::Exclusi
             let dir = dir_of_section.get(&id).cloned().unwrap_or_else(|| section_dir(page, index));
             (!dir.is_empty()).then(|| index.by_dir.get(parent_dir(&dir)).copied()).flatten().filter(|&p| p != id)
         } else {
-            index.by_dir.get(posts::section_dir(page.source.dir())).copied()
+            // The nearest folder that is a section: one the old tool published nothing
+            // from (a Jekyll collection's) is none.
+            let mut dir = posts::section_dir(page.source.dir());
+            while !dir.is_empty() && !index.by_dir.contains_key(dir) {
+                dir = parent_dir(dir);
+            }
+            index.by_dir.get(dir).copied().filter(|&p| p != id)
         };
     }
 }

@@ -69,6 +69,9 @@ pub(crate) trait PageUrls {
     fn collection_url(&self, page: &SourcePage, path: &str) -> Option<String>;
     /// The site path of a collection's file that is no page, where the tool published it.
     fn collection_file_url(&self, path: &str) -> Option<String>;
+    /// The site path of a folder the tool publishes its documents under at another
+    /// path than its own (a Jekyll collection's `_runbooks/` at `runbooks/`).
+    fn collection_folder_url(&self, dir: &str) -> Option<String>;
     /// A page's file name without its extension (`stem`) as the tool names its output.
     fn page_name<'n>(&self, stem: &'n str) -> &'n str;
     /// Whether the tool publishes the page at content path `path` at `name.html`.

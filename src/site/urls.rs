@@ -92,7 +92,12 @@ pub(super) fn assign_urls(
             None => rules.segment(strip_number_prefix(name, rules.strip)),
         };
         let parent_url = dir_urls.get(parent).cloned().unwrap_or_default();
-        dir_urls.insert(dir, format!("{parent_url}{segment}/"));
+        // A folder of another language is its original's under the language's folder.
+        let original = rules.languages.map_or(dir, |languages| languages.strip(dir));
+        let language = &dir[..dir.len() - original.len()];
+        let url = rules.old.collection_folder_url(original).map(|url| format!("{language}{url}"));
+        let url = url.unwrap_or_else(|| format!("{parent_url}{segment}/"));
+        dir_urls.insert(dir, url);
     }
     let section_of: FastHashMap<PageId, &str> = by_dir.iter().map(|(dir, &id)| (id, dir.as_str())).collect();
     let sections = rules.old.section_names(pages, by_dir);

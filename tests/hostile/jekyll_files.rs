@@ -55,3 +55,30 @@ fn internal_text_never_reaches_a_public_build_and_a_runaway_loop_stops() {
         assert!(!text.contains("CANARY-INTERNAL"), "{file}");
     }
 }
+
+/// The `Gemfile` says whether jekyll-optional-front-matter makes pages of Markdown
+/// without front matter (`compat::jekyll::published`). It is read like any file beside
+/// `book.toml`: one linked out of the handbook is refused with a note, its gems are not
+/// read (the plugin stays off: the file is copied), and one over the size limit of a
+/// configuration file is refused the same way.
+#[test]
+fn a_gemfile_linked_out_or_too_large_is_not_read() {
+    let outside = Site::empty("jekyll-gemfile-outside");
+    outside.write("Gemfile", "gem \"github-pages\", group: :jekyll_plugins\n");
+    let site = jekyll("jekyll-gemfile-link-out");
+    site.write("content/notes.md", "# Notes\n");
+    std::os::unix::fs::symlink(outside.root.join("Gemfile"), site.root.join("Gemfile")).expect("symlink");
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains("Gemfile") && run.stderr.contains("is not read"), "{}", run.stderr);
+    assert_eq!(site.read("public/notes.md"), "# Notes\n", "copied, as Jekyll without the plugin does");
+
+    let large = jekyll("jekyll-gemfile-large");
+    large.write("content/notes.md", "# Notes\n");
+    let gem = "gem \"github-pages\", group: :jekyll_plugins\n";
+    large.write("Gemfile", gem.repeat(17 * 1024 * 1024 / gem.len()));
+    let run = large.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert!(run.stderr.contains("Gemfile"), "the refused file is named: {}", run.stderr);
+    assert!(large.exists("public/notes.md") && !large.exists("public/notes/index.html"), "{}", run.stderr);
+}

@@ -11,9 +11,10 @@ use std::time::Instant;
 use crate::reads::run_bounded;
 use crate::util::{Site, panicked};
 
-/// A Jekyll site holding `pages` under `content/`.
+/// A Jekyll site holding `pages` under `content/` (each opens with front matter, which
+/// makes a page of it in Jekyll).
 fn jekyll(name: &str, pages: &[(&str, &str)]) -> Site {
-    let mut files = vec![("content/index.md", "# Home\n")];
+    let mut files = vec![("content/index.md", "---\n---\n# Home\n")];
     files.extend_from_slice(pages);
     let site = Site::with_files(name, &files);
     site.write("_config.yml", "title: Test\n");
@@ -22,9 +23,10 @@ fn jekyll(name: &str, pages: &[(&str, &str)]) -> Site {
 
 #[test]
 fn deep_unclosed_and_huge_html_blocks_build_in_one_pass_with_located_warnings() {
-    let deep = format!("# Deep\n\n{}x\n\n{}", "<div markdown=\"1\">\n\n".repeat(5_000), "</div>\n\n".repeat(5_000));
-    let unclosed = format!("# Open\n\n{}", "<section>\n\n".repeat(10_000));
-    let huge = format!("# Huge\n\n<div>\n{}</div>\n\nAfter.\n", "<p>row</p>\n\n".repeat(90_000));
+    let deep =
+        format!("---\n---\n# Deep\n\n{}x\n\n{}", "<div markdown=\"1\">\n\n".repeat(5_000), "</div>\n\n".repeat(5_000));
+    let unclosed = format!("---\n---\n# Open\n\n{}", "<section>\n\n".repeat(10_000));
+    let huge = format!("---\n---\n# Huge\n\n<div>\n{}</div>\n\nAfter.\n", "<p>row</p>\n\n".repeat(90_000));
     let site = jekyll(
         "kramdown-html-hostile",
         &[("content/deep.md", &deep), ("content/unclosed.md", &unclosed), ("content/huge.md", &huge)],
@@ -35,7 +37,7 @@ fn deep_unclosed_and_huge_html_blocks_build_in_one_pass_with_located_warnings() 
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
     // One warning for the outermost element never closed, at its line.
-    assert!(run.stderr.contains("content/unclosed.md:3:1"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/unclosed.md:5:1"), "{}", run.stderr);
     assert!(run.stderr.contains("`<section>` (line 3) has no end tag"), "{}", run.stderr);
     let html = site.read("public/huge.html");
     assert!(html.contains("<p>After.</p>"), "the text after the block is Markdown again");
@@ -46,7 +48,7 @@ fn deep_unclosed_and_huge_html_blocks_build_in_one_pass_with_located_warnings() 
 
 #[test]
 fn a_failed_build_keeps_the_previous_output() {
-    let site = jekyll("kramdown-html-previous", &[("content/page.md", "<div>\n\nA\n</div>\n")]);
+    let site = jekyll("kramdown-html-previous", &[("content/page.md", "---\n---\n<div>\n\nA\n</div>\n")]);
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let before = site.read("public/page.html");

@@ -279,7 +279,7 @@ fn a_jekyll_post_s_image_and_avatar_are_found_where_jekyll_assets_finds_them() {
     let site = Site::with_files(
         "blog-jekyll-assets",
         &[
-            ("_config.yml", "title: Ops\n"),
+            ("_config.yml", "title: Ops\nplugins: [jekyll-assets]\n"),
             ("content/index.md", "# Home\n"),
             ("content/_assets/images/blog/pile.jpg", "jpg"),
             ("content/_assets/images/team.png", "png"),

@@ -11,7 +11,10 @@ use util::Site;
 fn jekyll(name: &str, files: &[(&str, &str)]) -> Site {
     let site = Site::with_files(name, files);
     site.write("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n");
-    site.write("_config.yml", "title: Test\nurl: https://ops.example.org\n");
+    site.write(
+        "_config.yml",
+        "title: Test\nurl: https://ops.example.org\nplugins: [jekyll-assets]\ncollections:\n  pages:\n    output: true\n",
+    );
     site.write("content/index.md", "# Home\n");
     site
 }
@@ -91,4 +94,61 @@ fn a_permalink_that_leaves_the_site_is_an_error_at_the_field() {
     );
     assert!(run.stderr.contains("--> content/x.txt:3:"), "{}", run.stderr);
     assert!(!site.exists("public"));
+}
+
+/// What Jekyll's reader publishes (jekyll/jekyll `lib/jekyll/reader.rb`,
+/// `entry_filter.rb`): a Markdown file without front matter is copied as it is, not
+/// made a page; `_` folders and files, and what `exclude:` names, are not published
+/// unless `include:` names them; a collection's documents keep their collection's URLs
+/// and its folder makes no page of its own (no `/_docs/`).
+#[test]
+fn the_reader_publishes_what_jekyll_publishes() {
+    let site = Site::with_files(
+        "jekyll-reader",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            (
+                "_config.yml",
+                "title: Test\npermalink: pretty\ninclude: [_redirects]\nexclude: [scratch]\n\
+                 collections:\n  docs:\n    output: true\n",
+            ),
+            ("content/index.md", "---\ntitle: Home\n---\n# Home\n"),
+            ("content/SECURITY.md", "# Security\n\nWrite to us.\n"),
+            ("content/_assets/css/site.css", "p {}"),
+            ("content/_redirects", "/old /new\n"),
+            ("content/_docs/guide/start.md", "---\ntitle: Start\n---\nBegin.\n"),
+            ("content/scratch/notes.md", "---\ntitle: Notes\n---\nDraft.\n"),
+        ],
+    );
+    let run = site.build(&["--no-summary"]);
+    run.expect_code(0);
+    assert_eq!(site.read("public/SECURITY.md"), "# Security\n\nWrite to us.\n");
+    assert!(!site.exists("public/SECURITY/index.html"), "no page from a file without front matter");
+    assert!(!site.exists("public/_assets/css/site.css"));
+    assert!(site.exists("public/_redirects"), "include: names it");
+    assert!(site.read("public/docs/guide/start/index.html").contains("Begin."));
+    assert!(!site.exists("public/_docs/index.html") && !site.exists("public/_docs/guide/index.html"));
+    assert!(!site.exists("public/scratch/notes/index.html"), "exclude: names its folder");
+}
+
+/// With jekyll-optional-front-matter (here through the `github-pages` gem, which turns
+/// it on), such a file is a page, but a README, LICENSE or CONTRIBUTING stays a copy.
+#[test]
+fn the_optional_front_matter_plugin_makes_pages_of_markdown() {
+    let site = Site::with_files(
+        "jekyll-optional-front-matter",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            ("_config.yml", "title: Test\npermalink: pretty\n"),
+            ("Gemfile", "source \"https://rubygems.org\"\ngem \"github-pages\", group: :jekyll_plugins\n"),
+            ("content/index.md", "# Home\n"),
+            ("content/runbook.md", "# Runbook\n\nRestart it.\n"),
+            ("content/CONTRIBUTING.md", "# Contributing\n"),
+        ],
+    );
+    let run = site.build(&["--no-summary"]);
+    run.expect_code(0);
+    assert!(site.read("public/runbook/index.html").contains("Restart it."), "{}", run.stderr);
+    assert_eq!(site.read("public/CONTRIBUTING.md"), "# Contributing\n");
+    assert!(!site.exists("public/CONTRIBUTING/index.html"));
 }

@@ -14,7 +14,8 @@ fn plugin_site(name: &str) -> Site {
         &[
             (
                 "_config.yml",
-                "languages: [\"en\", \"de\"]\nexclude_from_localizations: [\"/assets\"]\nplugins:\n  - jekyll-multiple-languages-plugin\n",
+                "languages: [\"en\", \"de\"]\nexclude_from_localizations: [\"/assets\"]\nplugins:\n  - jekyll-multiple-languages-plugin\n\
+                 collections:\n  pages:\n    output: true\n    permalink: /:path/\n",
             ),
             ("content/index.md", "---\ntitle: Home\n---\n{% t titles.welcome %}\n"),
             (
@@ -107,16 +108,20 @@ fn without_languages_the_tags_are_left_as_before() {
 #[test]
 fn two_builds_of_a_translated_site_write_the_same_bytes() {
     // Each folder of pages gains its translated copy (`de/<folder>/`), whose section
-    // pages the search index numbers: their order must not follow a hash map's.
+    // pages the search index numbers: their order must not follow a hash map's. (Not
+    // `_folder/`: Jekyll reads no folder whose name starts with `_` but a collection's.)
     let site = plugin_site("jekyll-languages-twice");
     for folder in ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"] {
-        site.write(&format!("content/_{folder}/page.md"), format!("---\ntitle: {folder}\n---\nAbout {folder}.\n"));
+        site.write(&format!("content/{folder}/page.md"), format!("---\ntitle: {folder}\n---\nAbout {folder}.\n"));
     }
     site.build(&["--no-cache", "--out", "first"]).expect_code(0);
     site.build(&["--no-cache", "--out", "second"]).expect_code(0);
     let (first, second) = (site.files_under("first"), site.files_under("second"));
     assert_eq!(first, second);
-    assert!(first.iter().any(|f| f.starts_with("de/_hotel/")), "the folders are translated: {first:?}");
+    assert!(first.iter().any(|f| f.starts_with("de/hotel/")), "the folders are translated: {first:?}");
+    // The `_pages` collection's folder, which Jekyll publishes nothing from, has no
+    // section in any language.
+    assert!(!first.iter().any(|f| f.contains("_pages")), "{first:?}");
     for file in &first {
         assert!(
             site.read_bytes(&format!("first/{file}")) == site.read_bytes(&format!("second/{file}")),

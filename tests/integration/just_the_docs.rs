@@ -60,11 +60,17 @@ fn a_parent_that_names_no_page_is_a_warning() {
 /// Without the theme, the folders make the sidebar.
 #[test]
 fn another_theme_keeps_the_folders_sidebar() {
-    let site = site("just-the-docs-minima", "title: Ops\npermalink: pretty\ntheme: minima\n");
+    let site = site(
+        "just-the-docs-minima",
+        "title: Ops\npermalink: pretty\ntheme: minima\ncollections:\n  runbooks:\n    output: true\n",
+    );
     let run = site.build(&[]);
     run.expect_code(0);
     let nav = util::nav_outline(&site.read("public/guide/deep/index.html"));
     assert_eq!(nav, ["Guide", "  Intro", "  Setup", "  Deep", "about us", "Runbooks"], "{}", run.stderr);
+    // The collection's folder is its documents' folder, `/runbooks/`; Jekyll publishes
+    // nothing at `/_runbooks/`.
+    assert!(site.exists("public/runbooks/index.html") && !site.exists("public/_runbooks"), "{}", run.stderr);
 }
 
 /// A published collection `just_the_docs.collections` does not name is a section of

@@ -13,7 +13,7 @@ fn lenient_site(name: &str) -> Site {
         name,
         &[
             ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
-            ("_config.yml", "title: Jay\npermalink: pretty\n"),
+            ("_config.yml", "title: Jay\npermalink: pretty\nplugins: [jekyll-assets]\n"),
             ("_data/team.yml", "- name: Ada\n  role: SRE\n- name: Grace\n"),
             (
                 "content/l.md",

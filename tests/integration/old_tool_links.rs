@@ -119,10 +119,13 @@ fn jekyll_publishes_collections_by_their_permalink_and_follows_permalinks_anywhe
                 "_config.yml",
                 "permalink: pretty\ncollections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n  notes:\n    output: false\n",
             ),
-            ("content/index.md", "# Home\n\nRead [installing](/docs/install/) and [assets](/docs/assets/).\n"),
+            (
+                "content/index.md",
+                "---\n---\n# Home\n\nRead [installing](/docs/install/) and [assets](/docs/assets/).\n",
+            ),
             (
                 "content/_docs/install.md",
-                "# Installing\n\nSee [assets]({% link _docs/assets.md %}) and [the manual]({% link https://jekyllrb.com/docs/ %}).\n\n\
+                "---\n---\n# Installing\n\nSee [assets]({% link _docs/assets.md %}) and [the manual]({% link https://jekyllrb.com/docs/ %}).\n\n\
                  ![The flow]({{ site.baseurl }}/docs/setup/flow.png)\n",
             ),
             ("content/_docs/setup/flow.png", "not really a png"),
@@ -157,12 +160,12 @@ fn jekyll_links_to_the_site_s_own_address_are_links_inside() {
             ("_config.yml", "url: \"https://docs.example.org\"\nbaseurl: \"/latest\"\npermalink: pretty\n"),
             (
                 "content/index.md",
-                "# Home\n\nSee [install]({{site.url}}{{site.baseurl}}/install/#steps), \
+                "---\n---\n# Home\n\nSee [install]({{site.url}}{{site.baseurl}}/install/#steps), \
                  [tuning]({{ site.baseurl }}/tuning/), [old](https://docs.example.org/2.19/install/) \
                  and [short](http://docs.example.org/latest/go).\n",
             ),
-            ("content/install.md", "# Install\n\n## Steps\n"),
-            ("content/tuning.md", "# Tuning\n"),
+            ("content/install.md", "---\n---\n# Install\n\n## Steps\n"),
+            ("content/tuning.md", "---\n---\n# Tuning\n"),
         ],
     );
     let run = site.build(&[]);

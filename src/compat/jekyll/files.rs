@@ -71,10 +71,33 @@ pub(crate) fn find(config: &Config, assets: &mut Vec<String>, diagnostics: &mut 
 /// Whether the file at `disk` opens with front matter (a regular file; anything else
 /// is copied, and the copy says what is wrong with it).
 fn opens_with_front_matter(disk: &crate::fs::Confined) -> bool {
+    head(disk).is_some_and(|head| crate::content::formats::opens_with_front_matter(&head))
+}
+
+/// Whether the page file at content path `path` opens with front matter as Jekyll reads
+/// it ([`super::published::has_yaml_header`]); one that cannot be read stays a page,
+/// whose reading says why.
+pub(crate) fn opens_with_yaml(config: &Config, path: &str) -> bool {
+    let (Ok(disk), _) = config.locate_confined(path) else { return true };
+    head(&disk).is_none_or(|head| super::published::has_yaml_header(&head))
+}
+
+/// Whether the page file at content path `path` holds internal blocks (or markers
+/// written wrongly): copied as written, it would publish them, so it stays a page whose
+/// public build leaves them out. One that cannot be read as text stays a page too.
+pub(crate) fn holds_internal_text(config: &Config, path: &str) -> bool {
+    let (Ok(disk), _) = config.locate_confined(path) else { return true };
+    let Ok(text) = crate::fs::read_text(&disk, crate::fs::FileKind::Page) else { return true };
+    !crate::markdown::public_text::internal_blocks(&text).is_ok_and(|blocks| blocks.is_empty())
+}
+
+/// The first [`HEAD_BYTES`] of the regular file at `disk`.
+fn head(disk: &crate::fs::Confined) -> Option<Vec<u8>> {
     use std::io::Read;
-    let Ok((file, _)) = crate::fs::open_regular(disk, crate::fs::FileKind::Asset) else { return false };
+    let (file, _) = crate::fs::open_regular(disk, crate::fs::FileKind::Asset).ok()?;
     let mut head = Vec::with_capacity(HEAD_BYTES as usize);
-    file.take(HEAD_BYTES).read_to_end(&mut head).is_ok() && crate::content::formats::opens_with_front_matter(&head)
+    file.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
+    Some(head)
 }
 
 /// The file at content path `path`, or `None` when the build leaves it out; the error

@@ -101,19 +101,15 @@ impl Theme {
             self.rules.numeric_strings &= self.gem;
             return;
         };
-        for line in text.lines().map(str::trim) {
-            let locked = line.strip_prefix("just-the-docs (").and_then(|v| v.strip_suffix(')'));
-            let required = ["gem \"just-the-docs\",", "gem 'just-the-docs',"]
-                .iter()
-                .find_map(|gem| line.strip_prefix(gem))
-                .and_then(|rest| rest.trim().split([',', '#']).next())
-                .map(|version| version.trim().trim_matches(['"', '\'']));
-            if let Some(version) = locked.or(required).filter(|_| self.gem) {
+        for gem in super::gems::read(text) {
+            let version = gem.version.as_deref().filter(|_| gem.name == "just-the-docs" && self.gem);
+            if let Some(version) = version {
                 let number = version.trim_start_matches(['=', '~', '>', '<', ' ']);
                 self.rules.version = Version::of(number).unwrap_or(self.rules.version);
             }
-            let jekyll_3 = line.starts_with("jekyll (3.") || line.starts_with("github-pages");
-            if jekyll_3 || line.starts_with("gem \"github-pages\"") || line.starts_with("gem 'github-pages'") {
+            let jekyll_3 =
+                gem.locked && gem.name == "jekyll" && gem.version.as_deref().is_some_and(|v| v.starts_with("3."));
+            if jekyll_3 || gem.name.starts_with("github-pages") {
                 self.rules.numeric_strings = false;
             }
         }

@@ -2,8 +2,12 @@
 //! matter without being pages, and the Just the Docs theme's navigation.
 
 pub(crate) mod dates;
+pub(crate) mod entry_filter;
+pub(crate) mod file_settings;
 pub(crate) mod files;
+pub(crate) mod gems;
 pub(crate) mod just_the_docs;
+pub(crate) mod published;
 pub(crate) mod ruby_time;
 pub(crate) mod site;
 #[cfg(test)]
@@ -66,15 +70,21 @@ impl ToolRules for Jekyll {
             }),
             None => site::JekyllSite::default(),
         };
+        // The theme's versions are the lock's, the plugins the `Gemfile`'s groups.
+        let mut gem_text = |names: [&str; 2]| {
+            let name = names.into_iter().find(|name| config.root.join(name).is_file())?;
+            Some(read_beside(config, name, diagnostics))
+        };
         if let Some(theme) = site.theme.as_mut() {
             theme.file = yaml.map_or(CONFIG_FILES[0], |name| name).to_string();
-            let gems = ["Gemfile.lock", "Gemfile"].into_iter().find(|name| config.root.join(name).is_file());
-            match gems.map(|name| read_beside(config, name, diagnostics)) {
+            match gem_text(["Gemfile.lock", "Gemfile"]) {
                 Some(Some(text)) => theme.read_gems(Some(&text)),
                 Some(None) => {}
                 None => theme.read_gems(None),
             }
         }
+        let gems = gem_text(["Gemfile", "Gemfile.lock"]).flatten().map(|text| gems::read(&text));
+        site.files.read_gems(&gems.unwrap_or_default());
         // kramdown reads definition lists, with its own parser or kramdown-parser-gfm
         // (Jekyll's default `input: GFM`); jekyll-commonmark does not.
         let kramdown = site.markdown.as_deref().is_none_or(|name| name.eq_ignore_ascii_case("kramdown"));
@@ -87,6 +97,14 @@ impl ToolRules for Jekyll {
         old.content_route = site.baseurl.as_ref().map(|base| format!("{base}/"));
         old.published_address = site.address.clone();
         old.jekyll = Some(site);
+    }
+
+    /// Jekyll's reader ([`published::sort`]).
+    fn sort_walked(&self, config: &Config, old: &OldTool, files: &mut ContentFiles) {
+        if let Some(site) = &old.jekyll {
+            let opens_with_yaml = |path: &str| files::opens_with_yaml(config, path);
+            published::sort(site, files, &opens_with_yaml, &|path| files::holds_internal_text(config, path));
+        }
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {

@@ -35,6 +35,8 @@ pub(crate) struct JekyllSite {
     pub address: Option<String>,
     /// The Just the Docs theme's navigation settings, when it is the site's theme.
     pub theme: Option<super::just_the_docs::Theme>,
+    /// What it says of the files Jekyll reads ([`super::file_settings`]).
+    pub files: super::file_settings::FileSettings,
 }
 
 /// One collection of `_config.yml`.
@@ -61,6 +63,7 @@ impl Default for JekyllSite {
             baseurl: None,
             address: None,
             theme: None,
+            files: super::file_settings::FileSettings::read(&[]),
         }
     }
 }
@@ -108,16 +111,7 @@ impl JekyllSite {
         if let Some((_, Located { value: Node::Number(n), .. })) = keys.iter().find(|(k, _)| k.value == "paginate") {
             site.paginate = n.as_u64().and_then(|n| usize::try_from(n).ok()).filter(|&n| n > 0);
         }
-        let texts = |key: &str| match keys.iter().find(|(k, _)| k.value == key).map(|(_, v)| &v.value) {
-            Some(Node::List(items)) => items
-                .iter()
-                .filter_map(|item| match &item.value {
-                    Node::Text(text) => Some(text.trim().to_string()),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
+        let texts = |key: &str| super::file_settings::texts_of(&keys, key);
         site.markdown = text_of(&keys, "markdown").map(|name| name.trim().to_string());
         site.baseurl = text_of(&keys, "baseurl").map(|base| base.trim().trim_matches('/').to_string());
         site.baseurl = site.baseurl.take().filter(|base| !base.is_empty());
@@ -125,6 +119,7 @@ impl JekyllSite {
             .and_then(|url| crate::compat::old_tool::published_address(url, site.baseurl.as_deref()));
         site.languages = texts("languages");
         site.theme = super::just_the_docs::Theme::read(&keys);
+        site.files = super::file_settings::FileSettings::read(&keys);
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {
@@ -173,6 +168,20 @@ impl JekyllSite {
         let label = listed.map_or("posts", |c| c.label.as_str());
         let inside = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
         Some((label, template, inside))
+    }
+
+    /// The site path of the folder `dir` of a published collection whose documents'
+    /// URLs begin with `/:collection/` (its default; `/:collection/:path` below its
+    /// root): `_runbooks/db` is `runbooks/db/`, the folder they are published in. `None` for any other folder: a collection
+    /// published elsewhere (`permalink: /:path/`) has no folder of its own.
+    pub(crate) fn collection_folder_url(&self, dir: &str) -> Option<String> {
+        let (folder, rest) = dir.split_once('/').unwrap_or((dir, ""));
+        let (label, template, _) = self.collection_of(&format!("{folder}/"))?;
+        let prefix = if rest.is_empty() { "/:collection/" } else { "/:collection/:path" };
+        if label == "posts" || !template.starts_with(prefix) {
+            return None;
+        }
+        Some(if rest.is_empty() { format!("{label}/") } else { format!("{label}/{rest}/") })
     }
 
     /// The site path of a file of a published collection that is no page (an image

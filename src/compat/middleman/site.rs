@@ -133,32 +133,12 @@ fn ruby_string(text: &str) -> Option<String> {
 }
 
 /// Middleman's `path_match` for a string: equal, or `File.fnmatch` without flags when
-/// it has a `*` (any run of characters, `/` included) or a `?` (one character). The
-/// classic two-pointer match: a mismatch goes back to the last `*` only, so a pattern
-/// costs at most its length times the path's.
+/// it has a `*` (any run of characters, `/` included) or a `?` (one character).
 fn path_match(pattern: &str, path: &str) -> bool {
     if !pattern.contains(['*', '?']) {
         return pattern == path;
     }
-    let (p, s): (Vec<char>, Vec<char>) = (pattern.chars().collect(), path.chars().collect());
-    let (mut pi, mut si) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while si < s.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == s[si]) {
-            pi += 1;
-            si += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some((pi, si));
-            pi += 1;
-        } else if let Some((star_p, star_s)) = star {
-            pi = star_p + 1;
-            si = star_s + 1;
-            star = Some((star_p, star_s + 1));
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|&c| c == '*')
+    crate::compat::fnmatch::fnmatch(pattern, path)
 }
 
 #[cfg(test)]
