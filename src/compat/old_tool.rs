@@ -318,6 +318,13 @@ impl SourceRules for OldTool {
         }
     }
 
+    /// Jekyll's `defaults:` ([`super::jekyll::front_defaults`]).
+    fn apply_front_defaults(&self, page: &mut crate::content::SourcePage, diagnostics: &mut Vec<Diagnostic>) {
+        if let Some(site) = &self.jekyll {
+            super::jekyll::front_defaults::apply(site, page, diagnostics);
+        }
+    }
+
     /// MkDocs's `nav:` (`get_navigation` in `structure/nav.py`), wherever `mkdocs.yml` lies, a navigation
     /// the pages make, and an mdBook book's `SUMMARY.md` (its part titles, separators and drafts with it:
     /// `toc.rs` in `mdbook-html`); a `SUMMARY.md` elsewhere orders the folders' sidebar.

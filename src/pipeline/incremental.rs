@@ -260,7 +260,9 @@ fn reload_pages(
         // A page that cannot be read keeps the last good site: no need to go further.
         let unreadable = read_problems.iter().any(Diagnostic::is_error);
         problems.extend(read_problems);
-        let Some(source) = source.filter(|_| !unreadable).map(Arc::new) else { continue };
+        let Some(mut source) = source.filter(|_| !unreadable) else { continue };
+        site.old_tool.apply_front_defaults(&mut source, problems);
+        let source = Arc::new(source);
         // A navigation group (a Middleman handbook's `section`) groups the page's level.
         let regroups =
             crate::site::nav::reads_groups(site) && site.pages[id].source.front.nav_group != source.front.nav_group;

@@ -139,6 +139,9 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
         loaded: &[Arc<SourcePage>],
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<SourcePage>;
+    /// Gives the page read, `page`, the front matter values the tool's configuration
+    /// gives its scope, under the page's own.
+    fn apply_front_defaults(&self, page: &mut SourcePage, diagnostics: &mut Vec<Diagnostic>);
     /// Whether the sidebar is the navigation file of `kind` as the file nests it.
     fn nests_navigation(&self, kind: NavFileKind) -> bool;
     /// Whether a page's `section` names its group in the navigation.

@@ -89,3 +89,25 @@ fn a_collection_the_settings_leave_out_stays_a_section() {
     assert!(run.stderr.contains("(reviews) are left out of the theme's sidebar"), "{}", run.stderr);
     assert!(run.stderr.contains("_config.yml:3:1"), "at the `theme` key: {}", run.stderr);
 }
+
+/// `_config.yml`'s `defaults:` give pages their `permalink`, `parent` and `nav_order`
+/// under their own front matter: a scope with a type wins over one without.
+#[test]
+fn front_matter_defaults_reach_the_urls_and_the_sidebar() {
+    let defaults = concat!(
+        "defaults:\n  - scope: {path: ops}\n    values: {parent: Nobody, nav_order: 9}\n",
+        "  - scope: {path: /ops, type: pages}\n    values: {permalink: /:basename/, parent: Guide, nav_order: 5}\n",
+    );
+    let site = site("just-the-docs-defaults", &format!("{CONFIG}{defaults}"));
+    site.write("content/ops/a.md", "---\ntitle: A\n---\n# A\n");
+    site.write("content/ops/b.md", "---\ntitle: B\nnav_order: 3\npermalink: /kept/b/\n---\n# B\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/a/index.html"), "{}", run.stderr);
+    assert!(site.exists("public/kept/b/index.html"), "{}", run.stderr);
+    assert!(!site.exists("public/ops/a/index.html"));
+    let nav = util::nav_outline(&site.read("public/a/index.html"));
+    let expected = ["Home", "Guide", "  Intro", "  Setup", "  B", "  A", "about us", "Status", "Run books"];
+    assert_eq!(nav, expected, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}

@@ -5,6 +5,7 @@ pub(crate) mod dates;
 pub(crate) mod entry_filter;
 pub(crate) mod file_settings;
 pub(crate) mod files;
+pub(crate) mod front_defaults;
 pub(crate) mod gems;
 pub(crate) mod just_the_docs;
 pub(crate) mod published;
@@ -75,6 +76,7 @@ impl ToolRules for Jekyll {
             let name = names.into_iter().find(|name| config.root.join(name).is_file())?;
             Some(read_beside(config, name, diagnostics))
         };
+        site.defaults.file = yaml.map_or(CONFIG_FILES[0], |name| name).to_string();
         if let Some(theme) = site.theme.as_mut() {
             theme.file = yaml.map_or(CONFIG_FILES[0], |name| name).to_string();
             match gem_text(["Gemfile.lock", "Gemfile"]) {

@@ -37,6 +37,8 @@ pub(crate) struct JekyllSite {
     pub theme: Option<super::just_the_docs::Theme>,
     /// What it says of the files Jekyll reads ([`super::file_settings`]).
     pub files: super::file_settings::FileSettings,
+    /// `defaults:`, the front matter values of scopes of pages ([`super::front_defaults`]).
+    pub defaults: super::front_defaults::FrontDefaults,
 }
 
 /// One collection of `_config.yml`.
@@ -64,6 +66,7 @@ impl Default for JekyllSite {
             address: None,
             theme: None,
             files: super::file_settings::FileSettings::read(&[]),
+            defaults: super::front_defaults::FrontDefaults::default(),
         }
     }
 }
@@ -120,6 +123,7 @@ impl JekyllSite {
         site.languages = texts("languages");
         site.theme = super::just_the_docs::Theme::read(&keys);
         site.files = super::file_settings::FileSettings::read(&keys);
+        site.defaults = super::front_defaults::FrontDefaults::read(&keys);
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {

@@ -407,7 +407,9 @@ fn apply_change(
         let (source, read) =
             load_located(&site.config, path, &audience, crate::content::page::Reading::of(&site.config));
         problems.extend(read);
-        let Some(source) = source.map(Arc::new) else { continue };
+        let Some(mut source) = source else { continue };
+        site.old_tool.apply_front_defaults(&mut source, problems);
+        let source = Arc::new(source);
         let at = walked.loaded.partition_point(|p| walk_order(&p.path, path));
         walked.loaded.insert(at, Arc::clone(&source));
         loaded.push(source);
