@@ -321,7 +321,8 @@ impl SourceRules for OldTool {
     /// Jekyll's `defaults:` ([`super::jekyll::front_defaults`]).
     fn apply_front_defaults(&self, page: &mut crate::content::SourcePage, diagnostics: &mut Vec<Diagnostic>) {
         if let Some(site) = &self.jekyll {
-            super::jekyll::front_defaults::apply(site, page, diagnostics);
+            let is_collection = |label: &str| site.collections.iter().any(|c| c.label == label);
+            super::jekyll::front_defaults::apply(&site.defaults, &is_collection, page, diagnostics);
         }
     }
 

@@ -88,12 +88,17 @@ impl FrontDefaults {
 
 /// Gives the page read, `page`, the defaults of `site` that apply to it, under its own
 /// front matter; a problem of a default value is `defaults.file`'s, at its line.
-pub(crate) fn apply(site: &super::site::JekyllSite, page: &mut SourcePage, diagnostics: &mut Vec<Diagnostic>) {
-    let defaults = &site.defaults;
+/// `is_collection` tells the labels of the site's collections.
+pub(crate) fn apply(
+    defaults: &FrontDefaults,
+    is_collection: &dyn Fn(&str) -> bool,
+    page: &mut SourcePage,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if defaults.is_empty() {
         return;
     }
-    let values = defaults.all(&page.path, &page_kind(site, &page.path));
+    let values = defaults.all(&page.path, &page_kind(is_collection, &page.path));
     if values.is_empty() {
         return;
     }
@@ -109,7 +114,7 @@ pub(crate) fn apply(site: &super::site::JekyllSite, page: &mut SourcePage, diagn
 
 /// The type a scope names the page at content path `path` by: `posts`, `drafts`, the
 /// label of its collection, else `pages`.
-fn page_kind(site: &super::site::JekyllSite, path: &str) -> String {
+fn page_kind(is_collection: &dyn Fn(&str) -> bool, path: &str) -> String {
     let folders = path.rsplit_once('/').map_or("", |(dir, _)| dir);
     if folders.split('/').any(|folder| folder == "_posts") {
         return "posts".to_string();
@@ -118,7 +123,7 @@ fn page_kind(site: &super::site::JekyllSite, path: &str) -> String {
         return "drafts".to_string();
     }
     let label = folders.split('/').next().and_then(|folder| folder.strip_prefix('_'));
-    match label.filter(|label| site.collections.iter().any(|c| c.label == *label)) {
+    match label.filter(|label| is_collection(label)) {
         Some(label) => label.to_string(),
         None => "pages".to_string(),
     }

@@ -4,15 +4,16 @@
 //! `_posts/2008-02-02-published.markdown`, a post of `win/_posts/`).
 
 use super::*;
-use crate::compat::jekyll::site::JekyllSite;
 
-fn site(defaults: &str) -> JekyllSite {
-    JekyllSite::parse(&format!("defaults:\n{defaults}")).expect("parses")
+fn site(defaults: &str) -> FrontDefaults {
+    let documents = crate::content::front_matter::parse_yaml_documents(&format!("defaults:\n{defaults}"));
+    let Some(Node::Map(keys)) = documents.expect("parses").into_iter().next() else { panic!("no mapping") };
+    FrontDefaults::read(&keys)
 }
 
 /// `key` as the defaults give it to `path`.
-fn key(site: &JekyllSite, path: &str) -> Option<String> {
-    let values = site.defaults.all(path, &page_kind(site, path));
+fn key(site: &FrontDefaults, path: &str) -> Option<String> {
+    let values = site.all(path, &page_kind(&|_| false, path));
     values.iter().find(|(k, _)| k.value == "key").and_then(|(_, v)| match &v.value {
         Node::Text(text) => Some(text.clone()),
         _ => None,
@@ -79,7 +80,7 @@ fn a_more_specific_scope_wins_whatever_the_order() {
     ));
     assert_eq!(key(&site, "docs/a/b.md").as_deref(), Some("docs-pages"));
     assert_eq!(key(&site, "other.md").as_deref(), Some("all"));
-    let values = site.defaults.all("docs/a/b.md", "pages");
+    let values = site.all("docs/a/b.md", "pages");
     let seo = values.iter().find(|(k, _)| k.value == "seo").map(|(_, v)| v.value.to_json());
     assert_eq!(seo, Some(serde_json::json!({"type": "ItemList", "x": 1})), "deep merged");
     assert!(values.iter().any(|(k, _)| k.value == "other"));
@@ -94,7 +95,7 @@ fn the_pages_own_front_matter_wins_and_maps_merge() {
     let mut page = SourcePage::without_file("docs/a.md".into(), "docs/a.md".into());
     page.front = FrontMatter::from_fields(fields, "docs/a.md").0;
     let mut diagnostics = Vec::new();
-    apply(&site, &mut page, &mut diagnostics);
+    apply(&site, &|_| false, &mut page, &mut diagnostics);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert_eq!(page.front.permalink.as_ref().map(|p| p.value.as_str()), Some("/:basename"));
     let json = |key: &str| page.front.field(key).map(|f| f.value.value.to_json());
