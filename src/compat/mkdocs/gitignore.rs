@@ -56,11 +56,6 @@ impl GitIgnore {
         Ok(())
     }
 
-    /// Whether no pattern was read.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
-    }
-
     /// Whether the file at `path` (relative to the docs folder) is matched.
     pub(crate) fn matches(&self, path: &str) -> bool {
         let mut out: Option<(bool, u8)> = None;
