@@ -27,7 +27,8 @@ fn summary_rules(config: &Config) -> Rules {
 
 /// Finds and reads the handbook's navigation file (see the module documentation), and
 /// takes a `SUMMARY.md` out of the pages and an `mkdocs.yml` in `content/` out of the
-/// assets.
+/// assets, and with an `mkdocs.yml` the files its settings leave out of the docs
+/// folder ([`super::mkdocs::exclude`]).
 pub(crate) fn find_nav_file(
     config: &Config,
     files: &mut ContentFiles,
@@ -95,6 +96,8 @@ pub(crate) fn find_nav_file(
                 )),
             );
         }
+        let exclusions = super::mkdocs::exclude::read(&text, name, diagnostics);
+        super::mkdocs::exclude::leave_out(files, "", &exclusions);
         let entries = plugin_nav(config, files, &text, (name, nav.entries), "", diagnostics);
         return Some(NavFile {
             file: name.to_string(),
@@ -128,6 +131,8 @@ pub(crate) fn find_nav_file(
         );
         return None;
     }
+    let exclusions = super::mkdocs::exclude::read(&text, &shown, diagnostics);
+    super::mkdocs::exclude::leave_out(files, docs_dir, &exclusions);
     let entries = plugin_nav(config, files, &text, (&shown, nav.entries), docs_dir, diagnostics);
     Some(NavFile {
         file: shown,

@@ -55,6 +55,7 @@ mod languages;
 mod liquid_leniency;
 mod mdbook_chapters;
 mod middleman_partials;
+mod mkdocs_exclude;
 mod mkdocs_rules;
 mod model;
 mod names_as_written;

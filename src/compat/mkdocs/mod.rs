@@ -2,7 +2,9 @@
 
 pub(crate) mod awesome_nav;
 pub(crate) mod awesome_pages;
+pub(crate) mod exclude;
 pub(crate) mod files;
+pub(crate) mod gitignore;
 pub(crate) mod natsort;
 pub(crate) mod nav;
 pub(crate) mod redirects;

@@ -266,7 +266,7 @@ fn link_of(target: &str) -> NavLink {
 
 /// `text` with every YAML tag (`!name`, `!!name`, `!<…>`) that starts a value replaced
 /// by spaces, outside quotes and comments.
-fn blank_tags(text: &str) -> String {
+pub(super) fn blank_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let mut quote: Option<char> = None;
