@@ -102,14 +102,22 @@ pub(crate) fn apply(
     if values.is_empty() {
         return;
     }
-    let fields = under_fields(&page.front.fields, values);
+    let located = under_fields(&page.front.fields, values);
     let (_, own_problems) = FrontMatter::from_fields(page.front.fields.clone(), &page.file);
-    let (front, problems) = FrontMatter::from_fields(fields, &page.file);
-    page.front = front;
+    let (_, problems) = FrontMatter::from_fields(located.clone(), &page.file);
     diagnostics.extend(problems.into_iter().filter(|p| !own_problems.contains(p)).map(|mut problem| {
         problem.path.clone_from(&defaults.file);
         problem
     }));
+    // A value from a default stands nowhere in the page's file: what is said of it later
+    // names the page as a whole (line 0), not a place of `_config.yml` in the page.
+    let mut fields = located;
+    for field in &mut fields.0 {
+        if page.front.fields.get(&field.key).is_none() {
+            (field.line, field.column) = (0, 0);
+        }
+    }
+    page.front = FrontMatter::from_fields(fields, &page.file).0;
 }
 
 /// The type a scope names the page at content path `path` by: `posts`, `drafts`, the

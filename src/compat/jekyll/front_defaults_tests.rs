@@ -101,4 +101,8 @@ fn the_pages_own_front_matter_wins_and_maps_merge() {
     let json = |key: &str| page.front.field(key).map(|f| f.value.value.to_json());
     assert_eq!(json("nav_order"), Some(serde_json::json!(1)));
     assert_eq!(json("seo"), Some(serde_json::json!({"a": 1, "b": 9})));
+    // A value from a default stands nowhere in the page: no line of `_config.yml` is
+    // said of the page's file; the page's own values keep their places.
+    assert_eq!(page.front.permalink.as_ref().map(|p| (p.line, p.column)), Some((0, 0)));
+    assert!(page.front.field("nav_order").is_some_and(|f| f.line > 0 && f.column > 0));
 }
