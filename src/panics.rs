@@ -8,7 +8,6 @@
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, PanicHookInfo};
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diagnostic::{Diagnostic, Rule};
 
@@ -31,21 +30,17 @@ thread_local! {
     static RECORDED: RefCell<Option<Caught>> = const { RefCell::new(None) };
 }
 
-/// Whether a panic outside every [`catch`] prints one line: set by the binary.
-static BRIEF_OUTSIDE: AtomicBool = AtomicBool::new(false);
-
 /// Makes a panic outside every page's work (a bug anywhere else) print one line,
 /// `error: internal error, please report it: MESSAGE (at PLACE)`, rather than Rust's
 /// message and backtrace, which follow only when `RUST_BACKTRACE` is set (and not `0`).
 /// The binary calls it first; the library's tests keep Rust's hook.
 pub(crate) fn brief_outside_pages() {
-    BRIEF_OUTSIDE.store(true, Ordering::Relaxed);
-    install_hook();
+    install_hook(true);
 }
 
 /// Runs `work`; a panic in it comes back as `Err` (see the module), printing nothing.
 pub(crate) fn catch<T>(work: impl FnOnce() -> T) -> Result<T, Caught> {
-    install_hook();
+    install_hook(false);
     CATCHING.with(|c| c.set(c.get() + 1));
     let result = std::panic::catch_unwind(AssertUnwindSafe(work));
     CATCHING.with(|c| c.set(c.get().saturating_sub(1)));
@@ -56,8 +51,10 @@ pub(crate) fn catch<T>(work: impl FnOnce() -> T) -> Result<T, Caught> {
     })
 }
 
-/// Installs the hook of step 2, once per process.
-fn install_hook() {
+/// Installs the hook of step 2, once per process: the first call says whether a panic
+/// outside every [`catch`] prints one line (`brief`, the binary) or Rust's message (the
+/// library's tests, whose first call is a `catch`).
+fn install_hook(brief: bool) {
     static INSTALLED: Once = Once::new();
     INSTALLED.call_once(|| {
         let previous = std::panic::take_hook();
@@ -67,7 +64,7 @@ fn install_hook() {
                 RECORDED.with_borrow_mut(|recorded| *recorded = Some(caught));
                 return;
             }
-            if BRIEF_OUTSIDE.load(Ordering::Relaxed) {
+            if brief {
                 let caught = caught_from(info);
                 let place = caught.location.map_or(String::new(), |at| format!(" (at {at})"));
                 eprintln!("error: internal error, please report it: {}{place}", caught.message);

@@ -8,35 +8,59 @@
 //! (`CI` set, as GitHub Actions and GitLab CI set it) or on a `TERM=dumb` terminal.
 //! `OPSBOOK_PROGRESS_AFTER_MS` changes the one second (0 shows it at once).
 //!
-//! The pipeline's steps say where they are with [`begin`] and [`advance`], two atomic
-//! stores, whether or not a line is shown.
+//! The pipeline's steps say where they are on a [`Progress`] the command lends the build
+//! ([`Progress::begin`], [`Progress::advance`]: a lock and an atomic add), whether or not
+//! a line is shown.
 
 use std::io::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// The step under way and how many pages it has, if it counts them.
-static STEP: Mutex<(&str, usize)> = Mutex::new(("starting", 0));
-/// Pages done in the step under way.
-static DONE: AtomicUsize = AtomicUsize::new(0);
+/// Where a build is: the step under way, how many pages it has (0: it does not count
+/// them) and how many of them are done. Shared by the build's workers and the thread that
+/// draws the line.
+#[derive(Debug)]
+pub(crate) struct Progress {
+    step: Mutex<(&'static str, usize)>,
+    done: AtomicUsize,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress::new()
+    }
+}
+
+impl Progress {
+    /// A build that has not begun a step.
+    pub(crate) const fn new() -> Self {
+        Progress { step: Mutex::new(("starting", 0)), done: AtomicUsize::new(0) }
+    }
+
+    /// Names the step that starts, with the number of pages it goes through (0: it does
+    /// not count pages).
+    pub(crate) fn begin(&self, step: &'static str, pages: usize) {
+        *self.step.lock().unwrap_or_else(PoisonError::into_inner) = (step, pages);
+        self.done.store(0, Ordering::Relaxed);
+    }
+
+    /// One more page of the step is done.
+    pub(crate) fn advance(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The step, its pages done and its pages.
+    fn now(&self) -> (&'static str, usize, usize) {
+        let (step, pages) = *self.step.lock().unwrap_or_else(PoisonError::into_inner);
+        (step, self.done.load(Ordering::Relaxed), pages)
+    }
+}
 
 /// How often the line is redrawn.
 const TICK: Duration = Duration::from_millis(100);
-
-/// Names the step that starts, with the number of pages it goes through (0: it does
-/// not count pages).
-pub(crate) fn begin(step: &'static str, pages: usize) {
-    *STEP.lock().unwrap_or_else(PoisonError::into_inner) = (step, pages);
-    DONE.store(0, Ordering::Relaxed);
-}
-
-/// One more page of the step is done.
-pub(crate) fn advance() {
-    DONE.fetch_add(1, Ordering::Relaxed);
-}
 
 /// Whether a progress line is wanted: a terminal on standard error, not `-q`, not CI,
 /// not a dumb terminal.
@@ -57,8 +81,8 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    /// Starts the line when `shown`, else a line that draws nothing.
-    pub(crate) fn start(shown: bool) -> Line {
+    /// Starts the line of `progress` when `shown`, else a line that draws nothing.
+    pub(crate) fn start(shown: bool, progress: &Arc<Progress>) -> Line {
         if !shown {
             return Line { stop: None, drawer: None };
         }
@@ -68,9 +92,10 @@ impl Line {
             .map_or(Duration::from_secs(1), Duration::from_millis);
         let (stop, stopped) = mpsc::channel();
         let started = Instant::now();
+        let progress = Arc::clone(progress);
         let drawer = std::thread::Builder::new()
             .name("progress".into())
-            .spawn(move || draw_until(&stopped, started, after))
+            .spawn(move || draw_until(&stopped, &progress, started, after))
             .ok();
         Line { stop: Some(stop), drawer }
     }
@@ -85,9 +110,9 @@ impl Drop for Line {
     }
 }
 
-/// Redraws the line every tick once `after` has passed, until `stopped` says so (or
-/// its sender is gone), then erases it if it was drawn.
-fn draw_until(stopped: &mpsc::Receiver<()>, started: Instant, after: Duration) {
+/// Redraws the line of `progress` every tick once `after` has passed, until `stopped`
+/// says so (or its sender is gone), then erases it if it was drawn.
+fn draw_until(stopped: &mpsc::Receiver<()>, progress: &Progress, started: Instant, after: Duration) {
     let mut drawn = false;
     // Stopped by a message or by the sender's drop (disconnection).
     while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(TICK) {
@@ -95,8 +120,8 @@ fn draw_until(stopped: &mpsc::Receiver<()>, started: Instant, after: Duration) {
         if elapsed < after {
             continue;
         }
-        let (step, pages) = *STEP.lock().unwrap_or_else(PoisonError::into_inner);
-        let text = line(step, DONE.load(Ordering::Relaxed), pages, elapsed);
+        let (step, done, pages) = progress.now();
+        let text = line(step, done, pages, elapsed);
         let mut stderr = std::io::stderr().lock();
         let _ = write!(stderr, "\r\x1b[2K{text}");
         let _ = stderr.flush();
@@ -155,7 +180,18 @@ mod tests {
 
     #[test]
     fn a_line_not_shown_starts_no_thread() {
-        let line = Line::start(false);
+        let line = Line::start(false, &Arc::default());
         assert!(line.drawer.is_none() && line.stop.is_none());
+    }
+
+    #[test]
+    fn a_step_begun_counts_its_pages_from_nought() {
+        let progress = Progress::new();
+        progress.begin("rendering Markdown", 3);
+        progress.advance();
+        progress.advance();
+        assert_eq!(progress.now(), ("rendering Markdown", 2, 3));
+        progress.begin("writing pages", 3);
+        assert_eq!(progress.now(), ("writing pages", 0, 3));
     }
 }

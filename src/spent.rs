@@ -2,7 +2,7 @@
 //! summed over the threads that did it (the share of a parallel step spent highlighting
 //! or writing), and the peak memory of each step ([`PeakMemory`]).
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// A counter of time spent, which threads add to.
@@ -30,22 +30,14 @@ impl SpentTime {
     }
 }
 
-/// Whether [`PeakMemory`] resets the high-water mark after each step: only when the
-/// step timings are asked for (`--timings`), since the reset also lowers the peak
-/// memory that the parent process is told of (`getrusage`, `time -v`).
-static RESET_PER_STEP: AtomicBool = AtomicBool::new(false);
-
-/// Asks [`PeakMemory`] for the peak of each step on its own, rather than the highest
-/// mark reached so far.
-pub(crate) fn peak_memory_per_step() {
-    RESET_PER_STEP.store(true, Ordering::Relaxed);
-}
-
 /// The peak resident memory of the process, step by step. On Linux it reads the
 /// high-water mark `VmHWM` of `/proc/self/status`; after [`peak_memory_per_step`], it
 /// resets it after each step by writing `5` to `/proc/self/clear_refs`, so each step
 /// gets its own peak. Otherwise, or where the kernel refuses the reset, each step gets
 /// the highest mark reached by its end. Elsewhere there is no figure.
+///
+/// The reset is asked for only with the step timings (`--timings`), since it also
+/// lowers the peak memory that the parent process is told of (`getrusage`, `time -v`).
 #[derive(Debug)]
 pub(crate) struct PeakMemory {
     /// Whether the mark was reset at the start of the current step.
@@ -53,9 +45,9 @@ pub(crate) struct PeakMemory {
 }
 
 impl PeakMemory {
-    /// Starts the first step.
-    pub(crate) fn start() -> Self {
-        PeakMemory { resets: RESET_PER_STEP.load(Ordering::Relaxed) && reset_high_water_mark() }
+    /// Starts the first step; `per_step` resets the mark after each step.
+    pub(crate) fn start(per_step: bool) -> Self {
+        PeakMemory { resets: per_step && reset_high_water_mark() }
     }
 
     /// The peak resident memory of the step that ends now, in bytes, and starts the next.
@@ -126,7 +118,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_step_that_holds_memory_has_at_least_that_peak() {
-        let mut memory = PeakMemory::start();
+        let mut memory = PeakMemory::start(false);
         memory.take();
         let held = std::hint::black_box(vec![1u8; 64 << 20]);
         let peak = memory.take().expect("a figure on Linux");

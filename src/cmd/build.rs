@@ -34,11 +34,9 @@ pub(crate) fn run(args: BuildArgs) -> ExitCode {
         community: args.community,
     };
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
-    if args.timings {
-        crate::pipeline::peak_memory_per_step();
-    }
-    let progress = crate::progress::Line::start(crate::progress::wanted(args.shown.quiet));
-    let built = build(&root, &overrides);
+    let context = crate::pipeline::Context { peaks_per_step: args.timings, ..Default::default() };
+    let progress = crate::progress::Line::start(crate::progress::wanted(args.shown.quiet), &context.progress);
+    let built = build(&root, &overrides, &context);
     drop(progress);
     match built {
         Ok(report) => {

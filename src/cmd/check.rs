@@ -37,9 +37,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     };
     let rules: Vec<_> =
         args.rules.iter().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone())).collect();
-    if args.timings {
-        crate::pipeline::peak_memory_per_step();
-    }
+    let context = crate::pipeline::Context { peaks_per_step: args.timings, ..Default::default() };
     let baseline = match args.baseline.as_deref().map(|path| Baseline::read(path, &slash_path(path))) {
         Some(Ok(baseline)) => Some(baseline),
         Some(Err(error)) => return super::environment_error(&error),
@@ -47,8 +45,8 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     };
     let classify =
         |diagnostics: &mut [Diagnostic]| baseline.as_ref().map(|b| b.classify(diagnostics)).unwrap_or_default();
-    let progress = crate::progress::Line::start(crate::progress::wanted(args.shown.quiet));
-    let checked = check_against(&root, &overrides, &rules, baseline.as_ref());
+    let progress = crate::progress::Line::start(crate::progress::wanted(args.shown.quiet), &context.progress);
+    let checked = check_against(&root, (&overrides, &context), &rules, baseline.as_ref());
     drop(progress);
     let (diagnostics, summary, marks) = match checked {
         Ok(mut report) => {

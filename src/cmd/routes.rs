@@ -16,7 +16,7 @@ pub(crate) fn run(args: RoutesArgs) -> ExitCode {
     let root = std::path::absolute(&args.root).unwrap_or(args.root);
     let overrides =
         Overrides { drafts: args.drafts, audience: args.audience, base_url: args.base_url, ..Overrides::default() };
-    match check_against(&root, &overrides, &[], None) {
+    match check_against(&root, (&overrides, &Default::default()), &[], None) {
         Ok(report) => {
             print!(
                 "{}",

@@ -426,7 +426,7 @@ impl<'a> BodyWriter<'a> {
     /// is no program, a warning when the diagram is at fault).
     pub(super) fn plantuml(&mut self, code: &str, offset: usize) -> String {
         self.diagrams += 1;
-        let failure = match diagram::plantuml::draw(code) {
+        let failure = match self.input.plantuml.draw(code) {
             Ok(svg) => match diagram::plantuml_figure(&svg, code, self.diagrams, self.input.words) {
                 Some(html) => return html,
                 None => diagram::plantuml::Failure::Diagram("PlantUML drew no SVG".into()),

@@ -101,6 +101,8 @@ pub(crate) struct MarkdownInput<'a> {
     /// Whether a diagram the build cannot draw is left to the reader's browser
     /// (`[markdown] browser-diagrams`).
     pub browser_diagrams: bool,
+    /// What draws PlantUML diagrams: the build's program, started on the first one.
+    pub plantuml: &'a diagram::plantuml::Plantuml,
     /// The handbook's templates for its constructs, the old tool's site variables and
     /// the page's front matter ([`templating`]); `None` renders none of them.
     pub templating: Option<&'a templating::PageTemplating<'a>>,

@@ -8,6 +8,7 @@
 
 mod boundary;
 mod circles;
+mod globals;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -222,6 +222,7 @@ fn render_body_with(
         include_roots: &site.include_roots,
         diagrams: site.config.diagrams,
         browser_diagrams: site.config.browser_diagrams,
+        plantuml: &site.plantuml,
         templating: templating.as_ref(),
         front: Some(&page.source.front.fields),
         definition_lists: site.old_tool.definition_lists(),
@@ -260,14 +261,14 @@ fn page_fronts(site: &Site, id: crate::site::PageId) -> Vec<&crate::content::fro
 pub(super) fn render_bodies(
     site: &mut Site,
     (purpose, highlighting): (Purpose, &SpentTime),
-    cache: Option<&Cache>,
+    (cache, progress): (Option<&Cache>, &crate::progress::Progress),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Duration, SitePostings) {
     let spent = SpentTime::new();
     let highlighter = Highlighter::new(None, highlighting);
     let builder = (purpose != Purpose::Check && site.config.search).then(|| PostingsBuilder::new(site));
     let texts = take_texts(site, purpose);
-    crate::progress::begin("rendering Markdown", texts.len());
+    progress.begin("rendering Markdown", texts.len());
     let site_ref: &Site = site;
     let rendered: Vec<_> = texts
         .into_par_iter()
@@ -275,7 +276,7 @@ pub(super) fn render_bodies(
         .map_init(
             || builder.as_ref().map(PostingsBuilder::lease),
             |lease, (id, text)| {
-                crate::progress::advance();
+                progress.advance();
                 spent.time(|| {
                     let source = &site_ref.pages[id].source;
                     let body = text.as_deref().map_or_else(|| source.body(), |text| &text[source.body_start..]);

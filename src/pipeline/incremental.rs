@@ -12,12 +12,11 @@ use super::BuiltSite;
 use super::bodies::render_body;
 use super::output::Sink;
 use super::steps::Purpose;
-use super::write::render_some;
+use super::write::render_few;
 use crate::check::{Ids, check_anchors, check_template_links};
 use crate::content::{SourcePage, load_located, walk::is_ignored_name};
 use crate::diagnostic::{Diagnostic, settle_diagnostics};
 use crate::site::{PageId, Site};
-use crate::spent::SpentTime;
 
 pub(crate) mod stale;
 pub(crate) use stale::{Defer, How, StaleInput};
@@ -202,8 +201,7 @@ pub(crate) fn rebuild_deferring(
     let splice = served.filter(|_| built.renderer.shows_nav_only_as_html());
     let (affected, spliced) = pages_to_bring_up_to_date(built, &site, &changed, relisted, splice.is_some(), defer);
     crate::spent::phase(Some("fast: defer"));
-    let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
-    else {
+    let Ok(rendered) = render_few(&site, &built.renderer, &affected, sink, &mut problems) else {
         return Rebuild::Whole;
     };
     // What the templates wrote, in place; the previous records are kept to put back if

@@ -24,7 +24,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub(crate) use crate::diagnostic::thousands;
-pub(crate) use crate::spent::peak_memory_per_step;
 pub use report::BuildReport;
 pub(crate) use report::{CheckReport, timings_table, unsupported_note};
 
@@ -41,12 +40,23 @@ pub(crate) use page::RenderedPage;
 use report::Timer;
 use steps::{Purpose, prepare};
 
+/// What the command running a build lends it, for the build's time or a `serve`
+/// session's: the progress it may show, the PlantUML program (started on the first
+/// diagram, kept across the session's rebuilds), and whether each step's peak memory is
+/// measured on its own (`--timings`).
+#[derive(Debug, Default, Clone)]
+pub struct Context {
+    pub(crate) progress: std::sync::Arc<crate::progress::Progress>,
+    pub(crate) plantuml: std::sync::Arc<crate::markdown::diagram::plantuml::Plantuml>,
+    pub(crate) peaks_per_step: bool,
+}
+
 /// Builds the handbook at `root` into its output folder.
-pub fn build(root: &Path, overrides: &Overrides) -> Result<BuildReport, Failure> {
+pub fn build(root: &Path, overrides: &Overrides, context: &Context) -> Result<BuildReport, Failure> {
     let started = Instant::now();
-    let mut timer = Timer::new();
+    let mut timer = Timer::new(context);
     let mut diagnostics = Vec::new();
-    let ran = run(root, overrides, Destination::OutputDir, &mut timer, &mut diagnostics)?;
+    let ran = run(root, (overrides, context), Destination::OutputDir, &mut timer, &mut diagnostics)?;
     settle_diagnostics(&mut diagnostics);
     let count = |which: fn(&page::RenderedPage) -> bool| ran.pages.iter().filter(|page| which(page)).count();
     let kept = (count(|page| page.kept), ran.pages.len(), count(|page| page.early));
@@ -88,10 +98,15 @@ impl BuiltSite {
 
 /// Builds the handbook at `root` into `sink` (the dev server's memory), and keeps the
 /// model. The content's errors fail it, as they fail a build.
-pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result<BuiltSite, Failure> {
-    let mut timer = Timer::new();
+pub fn build_into(
+    root: &Path,
+    overrides: &Overrides,
+    context: &Context,
+    sink: &dyn Sink,
+) -> Result<BuiltSite, Failure> {
+    let mut timer = Timer::new(context);
     let mut diagnostics = Vec::new();
-    let ran = run(root, overrides, Destination::Sink(sink), &mut timer, &mut diagnostics)?;
+    let ran = run(root, (overrides, context), Destination::Sink(sink), &mut timer, &mut diagnostics)?;
     settle_diagnostics(&mut diagnostics);
     // A build (unlike a check) fails on broken templates, so it always has them.
     let Some(renderer) = ran.renderer else { return Err(fail(diagnostics)) };
@@ -109,33 +124,28 @@ pub fn build_into(root: &Path, overrides: &Overrides, sink: &dyn Sink) -> Result
 
 /// Checks the handbook at `root` as a build would, writing nothing. Errors are part of
 /// the report; only problems that stop everything fail.
-pub fn check(root: &Path, overrides: &Overrides) -> Result<CheckReport, Failure> {
-    check_with_rules(root, overrides, &[])
+pub fn check(root: &Path, overrides: &Overrides, context: &Context) -> Result<CheckReport, Failure> {
+    check_against(root, (overrides, context), &[], None)
 }
 
 /// Checks the handbook at `root` as [`check`] does, and the alerts of the Prometheus
 /// rule files at `rules` (files or folders, absolute) against its runbooks
-/// ([`crate::check::rules`]). A rule path that cannot be read fails before the check.
-pub fn check_with_rules(root: &Path, overrides: &Overrides, rules: &[PathBuf]) -> Result<CheckReport, Failure> {
-    check_against(root, overrides, rules, None)
-}
-
-/// Checks the handbook at `root` as [`check_with_rules`] does, and, with a `baseline`,
-/// compares its pages with the baseline's ([`crate::check::moved`]): the report then
-/// has a `moved-without-redirect` error for every URL that broke, and the pages that
-/// changed.
+/// ([`crate::check::rules`]; a rule path that cannot be read fails before the check),
+/// and, with a `baseline`, compares its pages with the baseline's
+/// ([`crate::check::moved`]): the report then has a `moved-without-redirect` error for
+/// every URL that broke, and the pages that changed.
 pub(crate) fn check_against(
     root: &Path,
-    overrides: &Overrides,
+    (overrides, context): (&Overrides, &Context),
     rules: &[PathBuf],
     baseline: Option<&Baseline>,
 ) -> Result<CheckReport, Failure> {
     let started = Instant::now();
-    let mut timer = Timer::new();
+    let mut timer = Timer::new(context);
     let mut diagnostics = Vec::new();
     // Found first, so a mistyped path fails at once.
     let rule_paths = crate::content::rule_file::find_rule_files(rules, root)?;
-    let ran = run(root, overrides, Destination::Nowhere, &mut timer, &mut diagnostics)?;
+    let ran = run(root, (overrides, context), Destination::Nowhere, &mut timer, &mut diagnostics)?;
     crate::check::lint::lint_handbook(&ran.site, &ran.pages, &mut diagnostics);
     timer.lap("lint");
     if !rules.is_empty() {
@@ -206,7 +216,7 @@ struct Ran {
 /// build's content has errors; a check reports them instead.
 fn run(
     root: &Path,
-    overrides: &Overrides,
+    (overrides, context): (&Overrides, &Context),
     destination: Destination<'_>,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
@@ -219,7 +229,8 @@ fn run(
     // A build's output folder is claimed (checked, locked) by `prepare`, whether or not
     // the content has errors; the folder it resolves to is where the site goes, and the
     // claim is held until the output and the cache are in place.
-    let (site, theme, codeowners, mut search, cache, claim) = prepare(root, overrides, purpose, timer, diagnostics)?;
+    let (site, theme, codeowners, mut search, cache, claim) =
+        prepare(root, (overrides, context), purpose, timer, diagnostics)?;
     let renderer = match Renderer::new(&site, &theme) {
         Ok(renderer) => {
             diagnostics.extend(renderer.template_notes(&site));
@@ -326,9 +337,9 @@ fn render_and_check(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<write::RenderedPages, Failure> {
     let rendered = if purpose == Purpose::Stream {
-        stream::render_pages(site, renderer, sink, beside, diagnostics)?
+        stream::render_pages(site, renderer, (sink, beside), &timer.progress(), diagnostics)?
     } else {
-        write::render_pages(site, renderer, sink, diagnostics)?
+        write::render_pages(site, renderer, sink, &timer.progress(), diagnostics)?
     };
     timer.lap("templates");
     let highlighting = rendered.highlighting;
@@ -340,7 +351,7 @@ fn render_and_check(
         (_, Some(writing)) => timer.split_last("write", writing, rendered.spent),
         (_, None) => {}
     }
-    crate::progress::begin("checking links", 0);
+    timer.begin("checking links", 0);
     check_links(site, &rendered.pages, &|text| renderer.find_in_templates(text), diagnostics);
     timer.lap("links");
     Ok(rendered)
@@ -379,7 +390,7 @@ fn write_rest(
     // writing), so `--timings` shows what it costs; it uses every core by itself. The
     // pages' postings were made in the Markdown step.
     if site.config.search {
-        crate::progress::begin("indexing search", 0);
+        timer.begin("indexing search", 0);
         written.search.set_titles(site);
         let kept = written.cache.map(|cache| cache as &dyn crate::search::packed::Kept);
         write::write_search_index(site, written.search, sink, written.index_cache, kept)?;
@@ -396,7 +407,7 @@ fn write_rest(
     settle_diagnostics(&mut findings);
     let mut found = Vec::new();
     let tabs = written.rendered.pages.iter().any(|page| page.tabs);
-    crate::progress::begin("writing files", 0);
+    timer.begin("writing files", 0);
     write::write_files(site, theme, sink, tabs, &mut found)?;
     write::write_extras(site, renderer, Some(&written.rendered.pages), sink, &findings, &mut found)?;
     timer.lap("files");

@@ -2,9 +2,11 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, thousands};
+use crate::progress::Progress;
 use crate::site::Site;
 use crate::spent::PeakMemory;
 
@@ -182,18 +184,39 @@ impl CheckReport {
     }
 }
 
-/// Times the steps of one build, and takes the peak memory of each.
+/// Times the steps of one build, takes the peak memory of each, and tells the build's
+/// [`Progress`] which step is under way.
 pub(crate) struct Timer {
     last: Instant,
     pub(crate) steps: Vec<(&'static str, Duration)>,
     /// The peak memory of each step, in bytes, beside `steps`.
     pub(crate) peaks: Vec<Option<u64>>,
     memory: PeakMemory,
+    progress: Arc<Progress>,
 }
 
 impl Timer {
-    pub(crate) fn new() -> Self {
-        Timer { last: Instant::now(), steps: Vec::new(), peaks: Vec::new(), memory: PeakMemory::start() }
+    /// The timer of a build run with `context`.
+    pub(crate) fn new(context: &super::Context) -> Self {
+        Timer {
+            last: Instant::now(),
+            steps: Vec::new(),
+            peaks: Vec::new(),
+            memory: PeakMemory::start(context.peaks_per_step),
+            progress: Arc::clone(&context.progress),
+        }
+    }
+
+    /// Names the step that starts, with the pages it goes through (0: it does not count
+    /// pages), and gives the progress its workers count them on.
+    pub(crate) fn begin(&self, step: &'static str, pages: usize) -> &Progress {
+        self.progress.begin(step, pages);
+        &self.progress
+    }
+
+    /// The build's progress, shared with its workers.
+    pub(crate) fn progress(&self) -> Arc<Progress> {
+        Arc::clone(&self.progress)
     }
 
     pub(crate) fn lap(&mut self, step: &'static str) {

@@ -48,7 +48,7 @@ pub(crate) type Prepared =
 /// `--no-cache`) the build cache beside the output, which the Markdown step used.
 pub(crate) fn prepare(
     root: &Path,
-    overrides: &Overrides,
+    (overrides, context): (&Overrides, &super::Context),
     purpose: Purpose,
     timer: &mut Timer,
     diagnostics: &mut Vec<Diagnostic>,
@@ -91,7 +91,7 @@ pub(crate) fn prepare(
     let mounted = git::locate_sources(&config.root, &config.sources.folders(), repository.as_ref());
     let in_repository = repository.is_some() || mounted.iter().any(Option::is_some);
     let reading = read_history_in_background(&config, &mounted, purpose != Purpose::Check && in_repository);
-    crate::progress::begin("reading files", 0);
+    timer.begin("reading files", 0);
     let (mut files, rules) = walk(&config, diagnostics)?;
     config.sources.files = std::mem::take(&mut files.mounted);
     config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
@@ -107,21 +107,24 @@ pub(crate) fn prepare(
     site.walked = loaded.map(|loaded| Arc::new(crate::site::Walked { files, loaded }));
     site.now = now;
     site.today = now.date();
+    site.plantuml = Arc::clone(&context.plantuml);
     crate::status::register(&mut site, health);
     site.peers = peers;
     let codeowners = build_model(&mut site, repository.as_ref(), &mounted, diagnostics);
     timer.lap("model");
     let highlighting = SpentTime::new();
-    let (markdown_time, search) = render_bodies(&mut site, (purpose, &highlighting), cache.as_deref(), diagnostics);
+    let progress = timer.progress();
+    let (markdown_time, search) =
+        render_bodies(&mut site, (purpose, &highlighting), (cache.as_deref(), &progress), diagnostics);
     timer.lap("markdown");
     if purpose == Purpose::Build {
         timer.split_last("highlighting", highlighting.take(), markdown_time);
     }
-    crate::progress::begin("arranging the navigation", 0);
+    timer.begin("arranging the navigation", 0);
     site.arrange();
     timer.lap("navigation");
     let shallow = repository.iter().chain(mounted.iter().flatten()).any(|r| r.shallow);
-    crate::progress::begin("reading the git history", 0);
+    timer.begin("reading the git history", 0);
     apply_history(&mut site, reading, shallow, diagnostics);
     timer.lap("git");
     Ok((site, theme, codeowners, search, cache, claim))
@@ -470,8 +473,15 @@ mod tests {
             })
             .collect();
         let mut diagnostics = Vec::new();
-        let (site, ..) =
-            prepare(&root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut diagnostics).expect("model");
+        let context = crate::pipeline::Context::default();
+        let (site, ..) = prepare(
+            &root,
+            (&Overrides::default(), &context),
+            Purpose::Stream,
+            &mut Timer::new(&context),
+            &mut diagnostics,
+        )
+        .expect("model");
         let mut released = 0;
         for page in site.pages.iter().filter(|page| page.origin.has_file()) {
             let (_, text) = texts.iter().find(|(file, _)| *file == page.source.file).expect("read before");
@@ -491,8 +501,15 @@ mod tests {
     /// how many pages' Markdown results the cache gave, and how many pages' postings of
     /// how many made.
     fn prepare_cached(root: &Path) -> (Site, usize, (usize, usize)) {
-        let (site, _, _, postings, cache, _claim) =
-            prepare(root, &Overrides::default(), Purpose::Stream, &mut Timer::new(), &mut Vec::new()).expect("model");
+        let context = crate::pipeline::Context::default();
+        let (site, _, _, postings, cache, _claim) = prepare(
+            root,
+            (&Overrides::default(), &context),
+            Purpose::Stream,
+            &mut Timer::new(&context),
+            &mut Vec::new(),
+        )
+        .expect("model");
         let cache = Arc::into_inner(cache.expect("a cache")).expect("the one cache");
         let recalled = (cache.results_recalled(), (cache.terms_recalled(), postings.pages_with_postings()));
         cache.commit();

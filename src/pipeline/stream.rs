@@ -50,8 +50,8 @@ pub(crate) struct Beside<'a> {
 pub(crate) fn render_pages(
     site: &Site,
     renderer: &Renderer,
-    output: Option<&dyn Sink>,
-    Beside { scratch, cache }: Beside<'_>,
+    (output, Beside { scratch, cache }): (Option<&dyn Sink>, Beside<'_>),
+    progress: &crate::progress::Progress,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RenderedPages, Failure> {
     let spent = SpentTime::new();
@@ -61,7 +61,7 @@ pub(crate) fn render_pages(
     let prints = print::PrintPages::of(site, scratch)?;
     let write = |id, page: &mut RenderedPage, problem: &Option<Diagnostic>| write_page(site, output, id, page, problem);
     let early = output.zip(cache).map(|(output, cache)| early::Early::new(site, output, cache));
-    crate::progress::begin("writing pages", site.pages.len());
+    progress.begin("writing pages", site.pages.len());
     let results: Vec<anyhow::Result<Vec<PageResult>>> = (0..site.pages.len())
         .into_par_iter()
         .filter(|&id| !prints.is_print_page(id))
@@ -87,7 +87,7 @@ pub(crate) fn render_pages(
                         (page, problem, if shown { prints.keep(id, html)? } else { Vec::new() })
                     }
                 };
-                crate::progress::advance();
+                progress.advance();
                 let mut done = vec![(id, page, problem)];
                 for print in complete {
                     let (page, problem) = prints.render(site, renderer, &nav, print, (output, cache, highlighter))?;
@@ -191,9 +191,9 @@ mod tests {
     fn assert_streamed_as_kept(root: &Path) -> BTreeMap<String, Vec<u8>> {
         let out = root.join("public");
         let overrides = Overrides { output_dir: Some(out.clone()), ..Overrides::default() };
-        crate::pipeline::build(root, &overrides).expect("a streamed build");
+        crate::pipeline::build(root, &overrides, &Default::default()).expect("a streamed build");
         let kept = Files::default();
-        crate::pipeline::build_into(root, &overrides, &kept).expect("a build into memory");
+        crate::pipeline::build_into(root, &overrides, &Default::default(), &kept).expect("a build into memory");
         let kept = kept.0.into_inner().expect("files");
         for (path, contents) in &kept {
             let written = std::fs::read(out.join(path)).unwrap_or_else(|_| panic!("{path} was not written"));

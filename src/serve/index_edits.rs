@@ -106,7 +106,8 @@ fn the_index_after_an_edit_encodes_only_the_shard_of_the_edited_word() {
     use crate::pipeline::incremental::{Rebuild, SiteFilesInput, rebuild, write_site_files_of};
     let root = handbook("thread");
     let sink = super::files::MemorySink::default();
-    let mut built = crate::pipeline::build_into(&root, &Overrides::default(), &sink).expect("build");
+    let mut built =
+        crate::pipeline::build_into(&root, &Overrides::default(), &Default::default(), &sink).expect("build");
     let mut cache = built.index_cache.take().expect("the build's index cache");
     let shards = index_files_of(&sink.into_files()).keys().filter(|p| p.starts_with("search/t-")).count();
     assert!(shards >= 6 && cache.shards_made() == shards, "a build makes every shard");
@@ -121,7 +122,7 @@ fn the_index_after_an_edit_encodes_only_the_shard_of_the_edited_word() {
     );
     assert_eq!(cache.shards_made(), 1, "only the shard of quokka and quolka is made again");
     let whole = super::files::MemorySink::default();
-    crate::pipeline::build_into(&root, &Overrides::default(), &whole).expect("whole build");
+    crate::pipeline::build_into(&root, &Overrides::default(), &Default::default(), &whole).expect("whole build");
     let (ours, theirs) = (index_files_of(&written.into_files()), index_files_of(&whole.into_files()));
     let differing: Vec<&String> = theirs.keys().filter(|p| ours.get(*p) != theirs.get(*p)).collect();
     assert!(differing.is_empty() && ours.len() == theirs.len(), "{differing:?} differ from a whole build's");

@@ -38,6 +38,8 @@ mod shape;
 pub(crate) struct Session {
     root: PathBuf,
     overrides: Overrides,
+    /// What the session lends each whole rebuild: the PlantUML program, started once.
+    context: crate::pipeline::Context,
     built: Option<BuiltSite>,
     /// The files served.
     pub files: SiteFiles,
@@ -100,6 +102,7 @@ impl Session {
         let mut session = Session {
             root: root.to_path_buf(),
             overrides,
+            context: crate::pipeline::Context::default(),
             built: None,
             files: SiteFiles::default(),
             pending: BTreeSet::new(),
@@ -262,7 +265,7 @@ impl Session {
         let started = Instant::now();
         self.take_stale();
         let sink = MemorySink::reusing(&self.files);
-        match build_into(&self.root, &self.overrides, &sink) {
+        match build_into(&self.root, &self.overrides, &self.context, &sink) {
             Ok(built) => {
                 let files = sink.into_files();
                 let mut changed = changed_paths(&self.files, &files);

@@ -241,6 +241,9 @@ pub struct Site {
     /// The sizes of the site's images, measured the first time a page asks
     /// ([`Site::image_sizes`]).
     image_sizes: std::sync::OnceLock<image_sizes::ImageSizes>,
+    /// What draws the PlantUML diagrams of the pages: the program the command lent the
+    /// build ([`crate::pipeline::Context`]), kept by the dev server's rebuilds.
+    pub(crate) plantuml: Arc<crate::markdown::diagram::plantuml::Plantuml>,
 }
 
 /// What the walk and the parse gave a build ([`Site::walked`]).

@@ -4,7 +4,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -78,71 +78,103 @@ pub(crate) enum Failure {
 /// A diagram drawn, by its source's hash: its SVG, or why not.
 type Drawn = Result<Arc<str>, Failure>;
 
-/// The SVG of `source`, drawn by PlantUML (prolog removed), or why not.
-pub(crate) fn draw(source: &str) -> Result<Arc<str>, Failure> {
-    if let Some(refused) = refused_in(source) {
-        return Err(Failure::Diagram(format!(
-            "this PlantUML diagram uses `{refused}`, which reads files or the network; opsbook does not draw it"
-        )));
-    }
-    let key = xxhash_rust::xxh3::xxh3_128(source.as_bytes());
-    if let Some(done) = drawn(key) {
-        return done;
-    }
-    // Another worker may have drawn it while this one waited for the program.
-    let result = with_program(|program| match drawn(key) {
-        Some(done) => done,
-        None => program.draw(source),
-    });
-    DRAWN.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert_default().insert(key, result.clone());
-    result
+/// The PlantUML program of a build (or of a `serve` session, across its rebuilds),
+/// started on the first diagram, and the diagrams it drew, by their source's hash. One
+/// diagram at a time goes to the program; the memo is read by every worker.
+pub(crate) struct Plantuml {
+    drawn: Mutex<BTreeMap<u128, Drawn>>,
+    state: Mutex<State>,
 }
 
-/// The diagrams drawn so far in this process, by their source's hash.
-static DRAWN: Mutex<Option<HashMap<u128, Drawn>>> = Mutex::new(None);
-
-/// The diagram of source hash `key`, if it was drawn.
-fn drawn(key: u128) -> Option<Drawn> {
-    DRAWN.lock().unwrap_or_else(PoisonError::into_inner).get_or_insert_default().get(&key).cloned()
+impl Default for Plantuml {
+    fn default() -> Self {
+        Plantuml::new()
+    }
 }
 
-/// The running program, started on first use, or why there is none.
+impl Plantuml {
+    /// No program started yet, nothing drawn.
+    pub(crate) const fn new() -> Self {
+        Plantuml { drawn: Mutex::new(BTreeMap::new()), state: Mutex::new(State::Unstarted) }
+    }
+}
+
+impl std::fmt::Debug for Plantuml {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plantuml").finish_non_exhaustive()
+    }
+}
+
+impl Plantuml {
+    /// The SVG of `source`, drawn by PlantUML (prolog removed), or why not.
+    pub(crate) fn draw(&self, source: &str) -> Result<Arc<str>, Failure> {
+        if let Some(refused) = refused_in(source) {
+            return Err(Failure::Diagram(format!(
+                "this PlantUML diagram uses `{refused}`, which reads files or the network; opsbook does not draw it"
+            )));
+        }
+        let key = xxhash_rust::xxh3::xxh3_128(source.as_bytes());
+        if let Some(done) = self.drawn(key) {
+            return done;
+        }
+        // Another worker may have drawn it while this one waited for the program.
+        let result = self.with_program(|program| match self.drawn(key) {
+            Some(done) => done,
+            None => program.draw(source),
+        });
+        self.drawn.lock().unwrap_or_else(PoisonError::into_inner).insert(key, result.clone());
+        result
+    }
+
+    /// The diagram of source hash `key`, if it was drawn.
+    fn drawn(&self, key: u128) -> Option<Drawn> {
+        self.drawn.lock().unwrap_or_else(PoisonError::into_inner).get(&key).cloned()
+    }
+
+    /// Runs `work` with the program, started on first use, one diagram at a time.
+    fn with_program(&self, work: impl FnOnce(&mut Program) -> Drawn) -> Drawn {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if matches!(*state, State::Unstarted) {
+            *state = match Program::start() {
+                Ok(program) => State::Running(program),
+                Err(reason) => State::Gone(reason),
+            };
+        }
+        let result = match &mut *state {
+            State::Running(program) => work(program),
+            State::Gone(reason) => return Err(Failure::NoProgram(reason.clone())),
+            State::Unstarted => return Err(Failure::NoProgram("PlantUML did not start".into())),
+        };
+        if let Err(Failure::NoProgram(reason)) = &result {
+            // Dropping the program stops it.
+            *state = State::Gone(reason.clone());
+        }
+        result
+    }
+}
+
+/// The program, started on first use, or why there is none.
+#[derive(Default)]
 enum State {
+    #[default]
     Unstarted,
     Running(Program),
     Gone(String),
 }
 
-/// Runs `work` with the build's PlantUML process, one diagram at a time.
-fn with_program(work: impl FnOnce(&mut Program) -> Result<Arc<str>, Failure>) -> Result<Arc<str>, Failure> {
-    static STATE: Mutex<State> = Mutex::new(State::Unstarted);
-    let mut state = STATE.lock().unwrap_or_else(PoisonError::into_inner);
-    if matches!(*state, State::Unstarted) {
-        *state = match Program::start() {
-            Ok(program) => State::Running(program),
-            Err(reason) => State::Gone(reason),
-        };
-    }
-    let result = match &mut *state {
-        State::Running(program) => work(program),
-        State::Gone(reason) => return Err(Failure::NoProgram(reason.clone())),
-        State::Unstarted => return Err(Failure::NoProgram("PlantUML did not start".into())),
-    };
-    if let Err(Failure::NoProgram(reason)) = &result {
-        if let State::Running(program) = &mut *state {
-            let _ = program.child.kill();
-            let _ = program.child.wait();
-        }
-        *state = State::Gone(reason.clone());
-    }
-    result
-}
-
-/// A `plantuml -pipe` process and the SVGs its reader thread hands back.
+/// A `plantuml -pipe` process and the SVGs its reader thread hands back; stopped when
+/// dropped, with the build or the `serve` session that started it.
 struct Program {
     child: Child,
     input: ChildStdin,
     output: Receiver<String>,
+}
+
+impl Drop for Program {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 impl Program {
@@ -281,7 +313,7 @@ mod tests {
     #[test]
     fn runs_the_jvm_with_the_quick_compiler_and_a_clean_environment() {
         let command = command(std::path::Path::new("/usr/bin/plantuml"));
-        let envs: HashMap<_, _> = command.get_envs().collect();
+        let envs: std::collections::HashMap<_, _> = command.get_envs().collect();
         assert_eq!(
             envs.get(std::ffi::OsStr::new("JAVA_TOOL_OPTIONS")),
             Some(&Some(std::ffi::OsStr::new(JAVA_OPTIONS)))
@@ -297,7 +329,7 @@ mod tests {
         for source in
             ["@startuml\n!include /etc/passwd\n@enduml", "A -> B : %getenv(\"HOME\")", "A : <img:http://x/y.png>"]
         {
-            let Err(Failure::Diagram(message)) = draw(source) else { panic!("drawn: {source}") };
+            let Err(Failure::Diagram(message)) = Plantuml::default().draw(source) else { panic!("drawn: {source}") };
             assert!(message.contains("reads files or the network"), "{message}");
         }
     }

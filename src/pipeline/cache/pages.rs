@@ -138,16 +138,23 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
     file.read_exact_at(buf, offset)
 }
 
-/// Reads `buf.len()` bytes of `file` at `offset`, one thread at a time (the file's
-/// position is shared).
-#[cfg(not(unix))]
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    use std::io::{Read as _, Seek as _};
-    static POSITION: Mutex<()> = Mutex::new(());
-    let _held = POSITION.lock().unwrap_or_else(PoisonError::into_inner);
-    let mut file = file;
-    file.seek(std::io::SeekFrom::Start(offset))?;
-    file.read_exact(buf)
+/// Reads `buf.len()` bytes of `file` at `offset`: each read names its offset, so
+/// threads may read at once (the file's position they move is never relied on).
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt as _;
+    while !buf.is_empty() {
+        match file.seek_read(buf, offset) {
+            Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            Ok(read) => {
+                buf = &mut buf[read..];
+                offset += read as u64;
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(())
 }
 
 /// Writes the directory and the trailer, and flushes the file.

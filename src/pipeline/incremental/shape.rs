@@ -13,7 +13,7 @@ use super::super::RenderedPage;
 use super::super::bodies::render_body;
 use super::super::output::Sink;
 use super::super::steps::{Purpose, assemble_site};
-use super::super::write::render_some;
+use super::super::write::render_few;
 use super::{Defer, How, Served, splice_navigation, subtree};
 use crate::check::{Ids, check_anchors, check_template_links};
 use crate::content::{SourcePage, load_located};
@@ -22,7 +22,6 @@ use crate::markdown::Rendered;
 use crate::site::generated::{Invalidation, print_page_of};
 use crate::site::link_ids::{ComposedLinkIds, LinkIds};
 use crate::site::{PageId, PageOrigin, Site, Walked};
-use crate::spent::SpentTime;
 
 /// What a change to the site's shape did.
 #[derive(Debug)]
@@ -98,8 +97,7 @@ pub(crate) fn reshape(
     // whether rendered now or later.
     let shown = affected.clone();
     defer_pages(&site, &map, defer, &mut affected, &mut spliced);
-    let Ok(rendered) = render_some(&site, &built.renderer, &affected, Some(sink), &SpentTime::new(), &mut problems)
-    else {
+    let Ok(rendered) = render_few(&site, &built.renderer, &affected, sink, &mut problems) else {
         return Reshape::Whole;
     };
     crate::spent::phase(Some("shape: rendered"));
@@ -161,6 +159,7 @@ fn model_of(built: &BuiltSite, walked: Walked, warned: &HashSet<&str>, problems:
     );
     site.now = old.now;
     site.today = old.today;
+    site.plantuml = Arc::clone(&old.plantuml);
     site.repository.clone_from(&old.repository);
     site.mounted_owners = old.mounted_owners.clone();
     crate::spent::phase(Some("shape: assembled"));

@@ -47,7 +47,7 @@ fn overrides() -> Overrides {
 
 fn built(root: &Path) -> (BuiltSite, Files) {
     let files = Files::default();
-    let built = build_into(root, &overrides(), &files).expect("build");
+    let built = build_into(root, &overrides(), &Default::default(), &files).expect("build");
     (built, files)
 }
 
@@ -451,7 +451,7 @@ fn a_page_added_or_renamed_onto_a_taken_file_reports_the_clash_of_a_whole_build(
     std::fs::create_dir_all(content.join("runbooks/notes")).expect("mkdir");
     std::fs::write(content.join("runbooks/notes/index.html"), "<p>Notes</p>\n").expect("write");
     let (mut site, _) = built(&root);
-    let whole = |root: &Path| match build_into(root, &overrides(), &Files::default()) {
+    let whole = |root: &Path| match build_into(root, &overrides(), &Default::default(), &Files::default()) {
         Err(crate::diagnostic::Failure::Content(diagnostics)) => printed(&diagnostics),
         other => panic!("a whole build succeeded or failed otherwise: {:?}", other.map(|_| ())),
     };

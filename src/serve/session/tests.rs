@@ -168,8 +168,8 @@ fn serve_counts_the_pages_as_build_and_check_do() {
     let session = start(&root);
     let out = root.join("public");
     let overrides = Overrides { output_dir: Some(out), ..Overrides::default() };
-    let built = crate::pipeline::build(&root, &overrides).expect("build");
-    let checked = crate::pipeline::check(&root, &overrides).expect("check");
+    let built = crate::pipeline::build(&root, &overrides, &Default::default()).expect("build");
+    let checked = crate::pipeline::check(&root, &overrides, &Default::default()).expect("check");
     assert_eq!(session.page_count(), built.pages);
     assert_eq!(session.page_count(), checked.pages);
     assert!(session.site().is_some_and(|site| site.pages.len() > built.pages), "the fixture has index pages");
