@@ -136,18 +136,45 @@ fn cascaded_render(node: &Node) -> Option<bool> {
         .find_map(|(_, build)| build_options(&build.value).0)
 }
 
+/// Where a field read by [`FrontMatter::from_fields_with`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldOrigin {
+    /// The page's file, read now: its problems are reported at its place.
+    Page,
+    /// The page's file, read before: its problems were reported then.
+    PageAgain,
+    /// Another file (the old tool's defaults), at its place there: its problems are
+    /// reported there, and the page's values name the page as a whole (line 0).
+    Elsewhere,
+}
+
 impl FrontMatter {
     /// Reads the common fields of `fields`; `path` names the file in diagnostics.
     pub fn from_fields(fields: Fields, path: &str) -> (FrontMatter, Vec<Diagnostic>) {
+        Self::from_fields_with(fields, path, &|_| FieldOrigin::Page)
+    }
+
+    /// Reads the common fields of `fields`, each as `origin` says where it comes from.
+    pub(crate) fn from_fields_with(
+        mut fields: Fields,
+        path: &str,
+        origin: &dyn Fn(&Field) -> FieldOrigin,
+    ) -> (FrontMatter, Vec<Diagnostic>) {
         let mut reader = ValueReader::new(path);
         let mut fm = FrontMatter::default();
         let mut sidebar_position = None;
         let mut menu = MainMenu::default();
-        for field in &fields.0 {
+        let origins: Vec<FieldOrigin> = fields.0.iter().map(origin).collect();
+        for (field, &origin) in fields.0.iter().zip(&origins) {
             let name = format!("front matter field `{}`", field.key);
             let place = Place { name: &name, line: field.line, column: field.column };
             let node = &field.value.value;
-            let located = |value: String| Located::new(value, field.line, field.column);
+            let (line, column) = match origin {
+                FieldOrigin::Elsewhere => (0, 0),
+                _ => (field.line, field.column),
+            };
+            let located = |value: String| Located::new(value, line, column);
+            let reported = reader.diagnostics.len();
             match field.key.as_str() {
                 "title" => fm.title = reader.text(place, node),
                 "description" => fm.description = reader.text(place, node),
@@ -159,8 +186,8 @@ impl FrontMatter {
                 "draft" => fm.draft = reader.boolean(place, node).unwrap_or(false),
                 "visibility" => {
                     fm.visibility = match reader.text(place, node).as_deref() {
-                        Some("public") => Some(Located::new(Visibility::Public, field.line, field.column)),
-                        Some("internal") => Some(Located::new(Visibility::Internal, field.line, field.column)),
+                        Some("public") => Some(Located::new(Visibility::Public, line, column)),
+                        Some("internal") => Some(Located::new(Visibility::Internal, line, column)),
                         Some(other) => {
                             reader.diagnostics.push(Diagnostic::error(
                                 Rule::FrontMatterField,
@@ -230,6 +257,14 @@ impl FrontMatter {
                     fm.redirect_to = reader.list(place, &field.value).into_iter().next().map(|t| located(t.value))
                 }
                 _ => {}
+            }
+            if origin == FieldOrigin::PageAgain {
+                reader.diagnostics.truncate(reported);
+            }
+        }
+        for (field, origin) in fields.0.iter_mut().zip(origins) {
+            if origin == FieldOrigin::Elsewhere {
+                (field.line, field.column) = (0, 0);
             }
         }
         // `weight` wins over Docusaurus's `sidebar_position` when a page has both, and

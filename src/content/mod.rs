@@ -46,15 +46,21 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 
 /// Loads every page in parallel, keeping the order of `paths` (content paths: a mounted
-/// source's pages are read from its folder, [`crate::config::Config::locate`]); every
-/// text of their front matter goes through `audience` ([`front_text`]).
+/// source's pages are read from its folder, [`crate::config::Config::locate`]), from
+/// the bytes in `read_ahead` for those read already; every text of their front matter
+/// goes through `audience` ([`front_text`]).
 pub(crate) fn load_pages(
     config: &Config,
     paths: &[String],
+    mut read_ahead: walk::ReadAhead,
     audience: &dyn front_text::AudienceText,
 ) -> (Vec<Arc<SourcePage>>, Vec<Diagnostic>) {
     let reading = page::Reading::of(config);
-    let loaded: Vec<_> = paths.par_iter().map(|path| page::load_located(config, path, audience, reading)).collect();
+    let paths: Vec<(&String, Option<Vec<u8>>)> = paths.iter().map(|path| (path, read_ahead.remove(path))).collect();
+    let loaded: Vec<_> = paths
+        .into_par_iter()
+        .map(|(path, read)| page::load_located_from(config, path, read, audience, reading))
+        .collect();
     let mut pages = Vec::with_capacity(loaded.len());
     let mut diagnostics = Vec::new();
     for (page, problems) in loaded {

@@ -72,7 +72,7 @@ impl SourcePage {
             crate::fs::confine::Refused::Unresolved(e) => anyhow::anyhow!("{}: cannot read the file: {e}", self.file),
             why => anyhow::anyhow!("{}: the file is not read: {why}", self.file),
         })?;
-        let (text, _) = read_text(&disk, &self.file, config.migrating())
+        let (text, _) = read_text(&disk, &self.file, config.migrating(), None)
             .map_err(|problem| anyhow::anyhow!("{}: {} (read again to write the page)", self.file, problem.message))?;
         if text.len() != released.len || hash_text(&text) != released.hash {
             anyhow::bail!("{}: the file changed while the build was reading it; build again", self.file);
@@ -121,7 +121,7 @@ pub(crate) fn load_page(content_dir: &Path, path: &str, file_prefix: &str) -> (O
         None => Err(Refused::Leads("its folder cannot be resolved".to_string())),
     };
     match confined {
-        Ok(disk) => load_page_at(&disk, path, file, &AsWritten, Reading::default()),
+        Ok(disk) => load_page_at(&disk, path, file, &AsWritten, Reading::default(), None),
         Err(why) => (None, vec![not_read(file, why)]),
     }
 }
@@ -134,8 +134,19 @@ pub(crate) fn load_located(
     audience: &dyn AudienceText,
     reading: Reading,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    load_located_from(config, path, None, audience, reading)
+}
+
+/// [`load_located`], from the file's bytes `read` when they were read already.
+pub(crate) fn load_located_from(
+    config: &Config,
+    path: &str,
+    read: Option<Vec<u8>>,
+    audience: &dyn AudienceText,
+    reading: Reading,
+) -> (Option<SourcePage>, Vec<Diagnostic>) {
     match config.locate_confined(path) {
-        (Ok(disk), file) => load_page_at(&disk, path, file, audience, reading),
+        (Ok(disk), file) => load_page_at(&disk, path, file, audience, reading, read),
         (Err(why), file) => (None, vec![not_read(file, why)]),
     }
 }
@@ -170,17 +181,19 @@ impl Reading {
 /// Reads the page of content path `path` from `disk` (a mounted source's file, or the
 /// content folder's), naming it `file` in diagnostics; every text of its front matter
 /// goes through `audience`, the build's rule for internal text. `reading.migrating` builds what
-/// the old tools still show (see the module documentation).
+/// the old tools still show (see the module documentation). `read`: the file's bytes, when
+/// they were read already.
 pub(crate) fn load_page_at(
     disk: &Confined,
     path: &str,
     file: String,
     audience: &dyn AudienceText,
     reading: Reading,
+    read: Option<Vec<u8>>,
 ) -> (Option<SourcePage>, Vec<Diagnostic>) {
     let migrating = reading.migrating;
     let mut diagnostics = Vec::new();
-    let text = match read_text(disk, &file, migrating) {
+    let text = match read_text(disk, &file, migrating, read) {
         Ok((text, warning)) => {
             diagnostics.extend(warning);
             text
@@ -281,13 +294,14 @@ fn hiding_field_below(text: &str, split: &super::front_matter::Split<'_>, file: 
 /// Reads the text of the page file `disk` (named `file` in diagnostics): UTF-8, its BOM
 /// dropped, its line endings normalised. An `unreadable-file` or `invalid-utf8` error
 /// when it cannot be; with `migrating`, a file that is not UTF-8 is read as
-/// Windows-1252, with an `invalid-utf8` warning.
+/// Windows-1252, with an `invalid-utf8` warning. `read`: its bytes, when read already.
 pub(crate) fn read_text(
     disk: &Confined,
     file: &str,
     migrating: bool,
+    read: Option<Vec<u8>>,
 ) -> Result<(String, Option<Diagnostic>), Diagnostic> {
-    let bytes = match crate::fs::read_bytes(disk, crate::fs::FileKind::Page) {
+    let bytes = match read.map_or_else(|| crate::fs::read_bytes(disk, crate::fs::FileKind::Page), Ok) {
         Ok(bytes) => bytes,
         Err(e) => {
             let d = Diagnostic::error(Rule::UnreadableFile, file, 0, 0, format!("cannot read the file: {e}"));

@@ -60,7 +60,13 @@ pub(crate) struct ContentFiles {
     /// The files of `assets` the old tool processes through its templates (Jekyll's that
     /// open with front matter), found after the walk ([`TemplateFile`]).
     pub(crate) template_files: TemplateFiles,
+    /// The bytes of the page files the compatibility layer read while it sorted the walk,
+    /// by content path: each file is read once, and the page is read from them.
+    pub(crate) read_ahead: ReadAhead,
 }
+
+/// The bytes of page files read already, by content path ([`ContentFiles::read_ahead`]).
+pub(crate) type ReadAhead = std::collections::HashMap<String, Vec<u8>>;
 
 /// A file the old tool processes through its templates though it is no page: its front
 /// matter, which its template reads as the page's variables, and the site path its

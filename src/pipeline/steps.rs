@@ -97,7 +97,8 @@ pub(crate) fn prepare(
     config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
     diagnostics.extend(theme.yield_to_content(&files.assets, |name| config.locate(name).1));
     timer.lap("walk");
-    let mut pages = parse_pages(&config, &files, &*rules, diagnostics);
+    let read_ahead = std::mem::take(&mut files.read_ahead);
+    let mut pages = parse_pages(&config, &files, read_ahead, &*rules, diagnostics);
     let generated = rules.navigation_pages(&mut files, &pages, diagnostics);
     pages.extend(generated.into_iter().map(Arc::new));
     timer.lap("parse");
@@ -254,14 +255,15 @@ pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic
     crate::compat::mount_layout(config, diagnostics);
 }
 
-/// The pages of `files`, read, with the defaults the old tool's configuration gives them.
+/// The pages of `files` (from `read_ahead` where read already), read, with the defaults the old tool's configuration gives them.
 fn parse_pages(
     config: &Config,
     files: &ContentFiles,
+    read_ahead: crate::content::walk::ReadAhead,
     rules: &dyn crate::site::source_rules::SourceRules,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<SourcePage>> {
-    let (mut pages, problems) = load_pages(config, &files.pages, &front_matter_text(config));
+    let (mut pages, problems) = load_pages(config, &files.pages, read_ahead, &front_matter_text(config));
     diagnostics.extend(problems);
     for page in &mut pages {
         if let Some(page) = Arc::get_mut(page) {

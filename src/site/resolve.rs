@@ -267,18 +267,16 @@ impl<'a> SiteLinks<'a> {
         if links.root_folders.is_empty() || is_markdown(path) {
             return None;
         }
-        let config = &self.site.config;
         let aliased = links.root_alias.and_then(|alias| path.strip_prefix(alias));
         let in_repository = match aliased {
             Some(rest) => join_relative("", rest)?,
             None => join_relative(&self.repository_dir(from_dir), path)?,
         };
-        let in_content = in_repository.strip_prefix(config.content_folder.as_str()).and_then(|r| r.strip_prefix('/'));
-        if let Some(rest) = in_content.filter(|_| aliased.is_some()) {
+        let content = self.site.config.content_folder.as_str();
+        if let Some(rest) = inside(content, &in_repository).filter(|_| aliased.is_some()) {
             return Some(self.resolve_from_file("", rest, anchor, ""));
         }
-        let site_path =
-            links.root_folders.iter().find_map(|folder| in_repository.strip_prefix(folder)?.strip_prefix('/'));
+        let site_path = links.root_folders.iter().find_map(|folder| inside(folder, &in_repository));
         let missing =
             || Resolution::Broken { message: format!("no file `{in_repository}`"), asset: true, suggestion: None };
         match site_path {
@@ -309,7 +307,7 @@ impl<'a> SiteLinks<'a> {
             return None;
         }
         let joined = join_relative(&format!("{content}/{from_dir}"), path)?;
-        joined.strip_prefix(content)?.strip_prefix('/').map(str::to_string)
+        inside(content, &joined).map(str::to_string)
     }
 
     /// A page a destination from the root found (`/runbooks/web/`, `/runbooks/web.md`),
@@ -553,6 +551,12 @@ impl Site {
     pub(crate) fn page_by_dir(&self, dir: &str) -> Option<PageId> {
         self.index.by_dir.get(dir).copied()
     }
+}
+
+/// What follows the folder `folder` in `path`, both from the same root (a repository's,
+/// or the content folder's): `None` when `path` is not inside it.
+fn inside<'p>(folder: &str, path: &'p str) -> Option<&'p str> {
+    path.strip_prefix(folder)?.strip_prefix('/')
 }
 
 fn draft(shown: &str) -> String {

@@ -33,7 +33,7 @@ pub(crate) fn modelled_site(
     let mut content = crate::content::walk_content(&config.root, &config.content_folder, None, &mut diagnostics);
     content.prefixed_names = crate::compat::reads_number_prefixes(&config, &content);
     let as_written = &crate::content::front_text::AsWritten;
-    let (pages, problems) = crate::content::load_pages(&config, &content.pages, as_written);
+    let (pages, problems) = crate::content::load_pages(&config, &content.pages, Default::default(), as_written);
     diagnostics.extend(problems);
     let no_tool = std::sync::Arc::new(crate::compat::old_tool::OldTool::default());
     let mut site = super::Site::assemble(config, &content, no_tool, pages, Default::default(), &mut diagnostics);
@@ -76,7 +76,12 @@ pub(crate) fn old_tool_site(
     let old_tool = crate::compat::old_tool::read_after_walk(&config, &mut walked, &mut diagnostics);
     config.languages = crate::content::languages::arrange(&config, &mut walked, &mut diagnostics);
     walked.prefixed_names = crate::compat::reads_number_prefixes(&config, &walked);
-    let (pages, _) = crate::content::load_pages(&config, &walked.pages, &crate::content::front_text::AsWritten);
+    let (pages, _) = crate::content::load_pages(
+        &config,
+        &walked.pages,
+        std::mem::take(&mut walked.read_ahead),
+        &crate::content::front_text::AsWritten,
+    );
     let rules = std::sync::Arc::new(old_tool);
     let mut site = super::Site::assemble(config, &walked, rules, pages, Default::default(), &mut diagnostics);
     if model {

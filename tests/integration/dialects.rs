@@ -231,3 +231,30 @@ fn mkdocs_pages_print_braces_as_written_unless_the_macros_plugin_runs() {
         "a variable of the macros plugin, a placeholder: {main}"
     );
 }
+
+/// kramdown's warning for an element never closed, on Jekyll pages with front matter (one
+/// with an include above the element): its place is the start tag's line of the file, and
+/// its text names no other line. It named the line of the body after templates ran:
+/// "(line 3)" at `open.md:7:1`, "(line 10)" at `included.md:7:1`.
+#[test]
+fn a_kramdown_element_never_closed_is_warned_at_its_line_of_the_file() {
+    let open = "---\ntitle: Open\ndescription: A page left open\n---\nIntro.\n\n<section>\n\nText.\n";
+    let included = "---\ntitle: Included\n---\n{% include intro.html %}\n\n\n<section>\n\nText.\n";
+    let pages = [("content/index.md", "# Home\n"), ("content/open.md", open), ("content/included.md", included)];
+    let site = Site::with_files("kramdown-unclosed-line", &pages);
+    site.write("_config.yml", "title: Test\n");
+    site.write("_includes/intro.html", "<p>One</p>\n\n<p>Two</p>\n\n<p>Three</p>\n\n<p>Four</p>\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let mut places = Vec::new();
+    for warning in run.stderr.split("warning[unclosed-html]: ").skip(1) {
+        let (message, place) = warning.split_once('\n').expect("a place under the message");
+        assert!(message.starts_with("`<section>` has no end tag"), "{message}");
+        assert!(!message.contains("line"), "the text names no line the place does not: {message}");
+        let place = place.trim_start().trim_start_matches("--> ");
+        places.push(place.split_whitespace().next().unwrap_or_default().to_string());
+    }
+    places.sort();
+    assert_eq!(places, ["content/included.md:7:1", "content/open.md:7:1"], "{}", run.stderr);
+    assert_eq!((open.lines().nth(6), included.lines().nth(6)), (Some("<section>"), Some("<section>")));
+}

@@ -179,10 +179,10 @@ impl Scan<'_, '_> {
         let (close_start, close_end) = match &close {
             Some(close) => (close.start, close.end),
             None => {
-                let line = text[..start].matches('\n').count() + 1;
-                let message = format!(
-                    "`<{name}>` (line {line}) has no end tag: kramdown runs it to the end of the page and closes it there"
-                );
+                // No line in the text: this stage reads the body after templates and
+                // includes, whose lines are not the file's; the warning's place is.
+                let message =
+                    format!("`<{name}>` has no end tag: kramdown runs it to the end of the page and closes it there");
                 self.collected.problems.push((start, Problem::UnclosedHtml, message));
                 let newline = if text[..limit].ends_with('\n') { "" } else { "\n" };
                 self.edits.push((limit..limit, format!("{newline}</{name}>\n")));

@@ -74,21 +74,60 @@ fn opens_with_front_matter(disk: &crate::fs::Confined) -> bool {
     head(disk).is_some_and(|head| crate::content::formats::opens_with_front_matter(&head))
 }
 
-/// Whether the page file at content path `path` opens with front matter as Jekyll reads
-/// it ([`super::published::has_yaml_header`]); one that cannot be read stays a page,
-/// whose reading says why.
-pub(crate) fn opens_with_yaml(config: &Config, path: &str) -> bool {
-    let (Ok(disk), _) = config.locate_confined(path) else { return true };
-    head(&disk).is_none_or(|head| super::published::has_yaml_header(&head))
+/// The page files of a site that Jekyll's reader sorts ([`super::published::sort`]), each
+/// read once, when first asked about: whether it opens with front matter, whether it
+/// holds internal text. The bytes of those that stay pages go on to the page reading
+/// ([`PageReads::into_read_ahead`]).
+pub(crate) struct PageReads<'c> {
+    config: &'c Config,
+    /// Each file asked about: its bytes, `None` when it cannot be read as a page.
+    read: std::cell::RefCell<std::collections::HashMap<String, Option<Vec<u8>>>>,
 }
 
-/// Whether the page file at content path `path` holds internal blocks (or markers
-/// written wrongly): copied as written, it would publish them, so it stays a page whose
-/// public build leaves them out. One that cannot be read as text stays a page too.
-pub(crate) fn holds_internal_text(config: &Config, path: &str) -> bool {
-    let (Ok(disk), _) = config.locate_confined(path) else { return true };
-    let Ok(text) = crate::fs::read_text(&disk, crate::fs::FileKind::Page) else { return true };
-    !crate::markdown::public_text::internal_blocks(&text).is_ok_and(|blocks| blocks.is_empty())
+impl<'c> PageReads<'c> {
+    /// The page files of the handbook of `config`, none read yet.
+    pub(crate) fn new(config: &'c Config) -> PageReads<'c> {
+        PageReads { config, read: Default::default() }
+    }
+
+    /// Reads the page file at content path `path` once, and answers `with` its bytes.
+    fn with<T>(&self, path: &str, with: impl FnOnce(Option<&[u8]>) -> T) -> T {
+        let mut read = self.read.borrow_mut();
+        let bytes = read.entry(path.to_string()).or_insert_with(|| {
+            let (Ok(disk), _) = self.config.locate_confined(path) else { return None };
+            crate::fs::read_bytes(&disk, crate::fs::FileKind::Page).ok()
+        });
+        with(bytes.as_deref())
+    }
+
+    /// Whether the page file at content path `path` opens with front matter as Jekyll
+    /// reads it ([`super::published::has_yaml_header`]); one that cannot be read stays a
+    /// page, whose reading says why (one too large for a page is looked at as a copy).
+    pub(crate) fn opens_with_yaml(&self, path: &str) -> bool {
+        let read = self.with(path, |bytes| {
+            bytes.map(|b| super::published::has_yaml_header(&b[..b.len().min(HEAD_BYTES as usize)]))
+        });
+        read.unwrap_or_else(|| {
+            let (Ok(disk), _) = self.config.locate_confined(path) else { return true };
+            head(&disk).is_none_or(|head| super::published::has_yaml_header(&head))
+        })
+    }
+
+    /// Whether the page file at content path `path` holds internal blocks (or markers
+    /// written wrongly): copied as written, it would publish them, so it stays a page whose
+    /// public build leaves them out. One that cannot be read as text stays a page too.
+    pub(crate) fn holds_internal_text(&self, path: &str) -> bool {
+        self.with(path, |bytes| {
+            let Some(text) = bytes.and_then(|bytes| std::str::from_utf8(bytes).ok()) else { return true };
+            !crate::markdown::public_text::internal_blocks(text).is_ok_and(|blocks| blocks.is_empty())
+        })
+    }
+
+    /// The bytes read of the files of `pages`, for the page reading.
+    pub(crate) fn into_read_ahead(self, pages: &[String]) -> crate::content::walk::ReadAhead {
+        let mut read = self.read.into_inner();
+        pages.iter().filter_map(|path| Some((path.clone(), read.remove(path)??))).collect()
+    }
 }
 
 /// The first [`HEAD_BYTES`] of the regular file at `disk`.

@@ -4,6 +4,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+use crate::content::fields::FieldOrigin;
 use crate::content::front_matter::{Field, Fields};
 use crate::content::node::{Located, Node};
 use crate::content::{FrontMatter, SourcePage};
@@ -102,22 +103,20 @@ pub(crate) fn apply(
     if values.is_empty() {
         return;
     }
-    let located = under_fields(&page.front.fields, values);
-    let (_, own_problems) = FrontMatter::from_fields(page.front.fields.clone(), &page.file);
-    let (_, problems) = FrontMatter::from_fields(located.clone(), &page.file);
-    diagnostics.extend(problems.into_iter().filter(|p| !own_problems.contains(p)).map(|mut problem| {
+    // Read once: the page's own fields were checked when it was read; a value from a
+    // default stands nowhere in the page's file, so what is said of it later names the
+    // page as a whole (line 0), and its problems are `defaults.file`'s.
+    let own = &page.front.fields;
+    let origin = |field: &Field| match own.get(&field.key) {
+        Some(_) => FieldOrigin::PageAgain,
+        None => FieldOrigin::Elsewhere,
+    };
+    let (front, problems) = FrontMatter::from_fields_with(under_fields(own, values), &page.file, &origin);
+    diagnostics.extend(problems.into_iter().map(|mut problem| {
         problem.path.clone_from(&defaults.file);
         problem
     }));
-    // A value from a default stands nowhere in the page's file: what is said of it later
-    // names the page as a whole (line 0), not a place of `_config.yml` in the page.
-    let mut fields = located;
-    for field in &mut fields.0 {
-        if page.front.fields.get(&field.key).is_none() {
-            (field.line, field.column) = (0, 0);
-        }
-    }
-    page.front = FrontMatter::from_fields(fields, &page.file).0;
+    page.front = front;
 }
 
 /// The type a scope names the page at content path `path` by: `posts`, `drafts`, the

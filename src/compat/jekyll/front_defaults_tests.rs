@@ -106,3 +106,24 @@ fn the_pages_own_front_matter_wins_and_maps_merge() {
     assert_eq!(page.front.permalink.as_ref().map(|p| (p.line, p.column)), Some((0, 0)));
     assert!(page.front.field("nav_order").is_some_and(|f| f.line > 0 && f.column > 0));
 }
+
+#[test]
+fn a_defaults_problem_is_the_configs_once_and_the_pages_own_are_not_said_again() {
+    let mut site = site("  - scope: {path: \"\"}\n    values:\n      draft: maybe\n      weight: 2\n");
+    site.file = "_config.yml".into();
+    let text = "---\ntitle: [not, text]\n---\nBody\n";
+    let split = crate::content::front_matter::split_front_matter(text).expect("splits");
+    let fields = crate::content::front_matter::read_fields(&split.front.expect("front")).expect("reads").fields;
+    let mut page = SourcePage::without_file("docs/a.md".into(), "docs/a.md".into());
+    let (front, own) = FrontMatter::from_fields(fields, "docs/a.md");
+    assert_eq!(own.len(), 1, "the page's own problem, said when it is read");
+    page.front = front;
+    let mut diagnostics = Vec::new();
+    apply(&site, &|_| false, &mut page, &mut diagnostics);
+    let found: Vec<(&str, usize, usize)> = diagnostics.iter().map(|d| (d.path.as_str(), d.line, d.column)).collect();
+    assert_eq!(found, [("_config.yml", 4, 7)], "{diagnostics:?}");
+    assert!(diagnostics[0].message.contains("`draft`"), "{}", diagnostics[0].message);
+    assert_eq!(page.front.weight, Some(2.0));
+    assert!(page.front.field("weight").is_some_and(|f| (f.line, f.column) == (0, 0)));
+    assert!(page.front.field("title").is_some_and(|f| f.line == 2));
+}

@@ -104,8 +104,9 @@ impl ToolRules for Jekyll {
     /// Jekyll's reader ([`published::sort`]).
     fn sort_walked(&self, config: &Config, old: &OldTool, files: &mut ContentFiles) {
         if let Some(site) = &old.jekyll {
-            let opens_with_yaml = |path: &str| files::opens_with_yaml(config, path);
-            published::sort(site, files, &opens_with_yaml, &|path| files::holds_internal_text(config, path));
+            let reads = files::PageReads::new(config);
+            published::sort(site, files, &|path| reads.opens_with_yaml(path), &|path| reads.holds_internal_text(path));
+            files.read_ahead = reads.into_read_ahead(&files.pages);
         }
     }
 

@@ -38,7 +38,7 @@ fn runs_an_element_never_closed_to_the_end_of_the_page_with_a_warning() {
     assert_eq!(text, "Intro.\n\n<section>\n<!---->\nA\n</section>\n");
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].0, 8);
-    assert!(problems[0].1.contains("`<section>` (line 3) has no end tag"), "{}", problems[0].1);
+    assert!(problems[0].1.starts_with("`<section>` has no end tag"), "{}", problems[0].1);
 }
 
 #[test]
