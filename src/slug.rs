@@ -9,6 +9,9 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::char_table::CharTable;
 
+mod kramdown;
+pub(crate) use kramdown::{kramdown_gfm_heading_id, kramdown_heading_id, kramdown_source_line, kramdown_typography};
+
 /// The rule that turns a heading into its id: `[markdown] heading-ids` in `book.toml`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -34,6 +37,23 @@ pub enum HeadingIdStyle {
     /// text as HTML, images left out.
     #[serde(rename = "tech-docs")]
     TechDocs,
+    /// kramdown's (Jekyll with `input: kramdown`), from the heading's source line.
+    Kramdown,
+    /// kramdown's with `auto_id_stripping`, from the heading's text without code.
+    #[serde(rename = "kramdown-stripped")]
+    KramdownStripped,
+    /// kramdown-parser-gfm's (Jekyll's default `input: GFM`), from the heading's text.
+    #[serde(rename = "kramdown-gfm")]
+    KramdownGfm,
+    /// No id but the author's (kramdown's `auto_ids: false`).
+    None,
+}
+
+impl HeadingIdStyle {
+    /// Whether the rule is kramdown's, whose repeats are numbered from the first id.
+    pub(crate) fn is_kramdown(self) -> bool {
+        matches!(self, HeadingIdStyle::Kramdown | HeadingIdStyle::KramdownStripped | HeadingIdStyle::KramdownGfm)
+    }
 }
 
 /// Letters that Unicode does not decompose into a base letter and a mark.

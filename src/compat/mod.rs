@@ -72,7 +72,7 @@ pub(crate) trait ToolRules: Sync {
         crate::site::source_rules::RepositoryLinks::default()
     }
     /// The rule its heading ids were made by, unless `[markdown] heading-ids` names one.
-    fn heading_ids(&self) -> HeadingIdStyle {
+    fn heading_ids(&self, _old: &OldTool) -> HeadingIdStyle {
         HeadingIdStyle::Opsbook
     }
     /// Whether a folder's index keeps what it may share: a `README.md` beside an

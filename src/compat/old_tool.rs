@@ -121,6 +121,8 @@ pub(crate) struct OldTool {
     /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
     /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
     pub heading_ids: HeadingIdStyle,
+    /// What goes before every id the rule makes: kramdown's `auto_id_prefix`.
+    pub heading_id_prefix: String,
     /// Middleman: the URL rules of `config.rb` ([`crate::compat::middleman::site`]).
     pub middleman: Option<crate::compat::middleman::site::MiddlemanSite>,
     /// Docusaurus: the configuration's `trailingSlash: true`, which serves each page at
@@ -370,6 +372,10 @@ impl SourceRules for OldTool {
         self.heading_ids
     }
 
+    fn heading_id_prefix(&self) -> &str {
+        &self.heading_id_prefix
+    }
+
     fn definition_lists(&self) -> DefinitionLists {
         self.definition_lists
     }
@@ -445,7 +451,10 @@ pub(crate) fn read_old_tool(
     if let Some(md_as_mdx) = config.md_as_mdx {
         old.md_as_mdx = md_as_mdx;
     }
-    old.heading_ids = config.heading_ids.unwrap_or(rules.heading_ids());
+    old.heading_ids = config.heading_ids.unwrap_or(rules.heading_ids(&old));
+    if config.heading_ids.is_some() {
+        old.heading_id_prefix.clear();
+    }
     old
 }
 

@@ -23,8 +23,12 @@ impl<'a> BodyWriter<'a> {
             _ => "",
         };
         let id = self.ids.assign(&HeadingText { text: &text, shown: &text, source, level: 7 });
-        self.out.anchors.push(id.clone());
-        target.push(Event::Html(format!("<dt id=\"{}\">", escape(&id)).into()));
+        if id.is_empty() {
+            target.push(Event::Html("<dt>".into()));
+        } else {
+            self.out.anchors.push(id.clone());
+            target.push(Event::Html(format!("<dt id=\"{}\">", escape(&id)).into()));
+        }
         target.extend(inner);
         target.push(Event::Html("</dt>\n".into()));
     }
@@ -34,14 +38,19 @@ impl<'a> BodyWriter<'a> {
         let mut text = String::new();
         // The text without images' alt text, as a browser shows it: only the GitHub
         // Python-Markdown and tech-docs styles of ids read it.
-        let keep_shown = matches!(
-            self.input.heading_ids,
-            crate::slug::HeadingIdStyle::Github
-                | crate::slug::HeadingIdStyle::PythonMarkdown
-                | crate::slug::HeadingIdStyle::PythonMarkdownUnicode
-                | crate::slug::HeadingIdStyle::TechDocs
-        );
+        let style = self.input.heading_ids;
+        let keep_shown = style.is_kramdown()
+            || matches!(
+                style,
+                crate::slug::HeadingIdStyle::Github
+                    | crate::slug::HeadingIdStyle::PythonMarkdown
+                    | crate::slug::HeadingIdStyle::PythonMarkdownUnicode
+                    | crate::slug::HeadingIdStyle::TechDocs
+            );
         let mut shown = String::new();
+        // kramdown reads typographic symbols (`--`) in text, not in code: from where the
+        // text after the last code span starts.
+        let mut text_run = 0;
         let mut in_image = 0usize;
         self.in_heading = true;
         for (event, range) in parser.by_ref() {
@@ -58,7 +67,11 @@ impl<'a> BodyWriter<'a> {
                 Event::Code(ref t) => {
                     text.push_str(t);
                     if keep_shown && in_image == 0 {
-                        shown.push_str(t);
+                        kramdown_typography_from(&mut shown, text_run, style);
+                        if style != crate::slug::HeadingIdStyle::KramdownStripped {
+                            shown.push_str(t);
+                        }
+                        text_run = shown.len();
                     }
                 }
                 Event::Start(Tag::Image { .. }) => in_image += 1,
@@ -77,29 +90,8 @@ impl<'a> BodyWriter<'a> {
             inner.push(event);
         }
         self.in_heading = false;
-        // An `id` written as a key (`{ id=setup }`, Python-Markdown's attr_list and
-        // Goldmark) is the heading's id as `{#setup}` is, not a second `id` attribute.
-        let keyed_id = heading
-            .attrs
-            .iter()
-            .find(|(name, value)| name.eq_ignore_ascii_case("id") && value.as_deref().is_some_and(|v| !v.is_empty()))
-            .and_then(|(_, value)| value.clone());
-        let id = match heading.id.as_ref().or(keyed_id.as_ref()) {
-            Some(id) => {
-                self.ids.reserve(id);
-                id.to_string()
-            }
-            None => self.ids.assign(&HeadingText {
-                text: &text,
-                shown: &shown,
-                // Only the Hugo style reads the source line.
-                source: match self.input.heading_ids {
-                    crate::slug::HeadingIdStyle::SourceLine => heading_source_line(heading.source),
-                    _ => "",
-                },
-                level: heading_level(heading.level),
-            }),
-        };
+        kramdown_typography_from(&mut shown, text_run, style);
+        let id = self.heading_id(&heading, &text, &shown);
         let text = self.with_emoji(text.trim()).into_owned();
         let level = heading_level(heading.level);
         if level == 1 && self.out.first_h1.is_none() {
@@ -110,40 +102,91 @@ impl<'a> BodyWriter<'a> {
         } else {
             if self.input.collect_text {
                 self.out.sections.push(SectionText {
-                    id: Some(id.clone()),
+                    id: Some(id.clone()).filter(|id| !id.is_empty()),
                     heading: text.clone(),
                     ..SectionText::default()
                 });
             }
-            // kramdown leaves a heading with the class `no_toc` out of the table of contents.
-            if !heading.classes.iter().any(|class| class.as_ref() == "no_toc") {
+            // kramdown leaves a heading with the class `no_toc` out of the table of
+            // contents, and one without an id.
+            if !heading.classes.iter().any(|class| class.as_ref() == "no_toc") && !id.is_empty() {
                 self.toc.push(TocEntry { level, id: id.clone(), title: text, children: Vec::new() });
             }
         }
-        self.out.anchors.push(id.clone());
-        let mut open = format!("<h{level} id=\"{}\"", escape(&id));
-        if !heading.classes.is_empty() {
-            let classes: Vec<&str> = heading.classes.iter().map(|c| c.as_ref()).collect();
-            open.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
-        }
-        for (name, value) in heading
-            .attrs
-            .iter()
-            .filter(|(name, _)| paragraph_attributes::is_safe(name) && !name.eq_ignore_ascii_case("id"))
-        {
-            open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
-        }
-        open.push('>');
-        target.push(Event::Html(open.into()));
+        target.push(Event::Html(opening_tag(&heading, level, &id).into()));
         target.extend(inner);
-        target.push(Event::Html(
+        let link = if id.is_empty() {
+            String::new()
+        } else {
+            self.out.anchors.push(id.clone());
             format!(
-                "<a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{level}>\n",
+                "<a class=\"anchor\" href=\"#{}\" aria-label=\"{}\">#</a>",
                 escape(&id),
                 escape(self.input.words.say("md_section_link"))
             )
-            .into(),
-        ));
+        };
+        target.push(Event::Html(format!("{link}</h{level}>\n").into()));
+    }
+
+    /// The heading's id: the author's, else one the style makes of its text (empty:
+    /// none, as kramdown-parser-gfm gives a heading of no word and kramdown an author's
+    /// `{: id=""}`).
+    fn heading_id(&mut self, heading: &Heading<'a>, text: &str, shown: &str) -> String {
+        let style = self.input.heading_ids;
+        // An `id` written as a key (`{ id=setup }`, Python-Markdown's attr_list and
+        // Goldmark) is the heading's id as `{#setup}` is, not a second `id` attribute.
+        let keyed_id = heading
+            .attrs
+            .iter()
+            .find(|(name, value)| name.eq_ignore_ascii_case("id") && value.as_deref().is_some_and(|v| !v.is_empty()))
+            .and_then(|(_, value)| value.clone());
+        if let Some(id) = heading.id.as_ref().or(keyed_id.as_ref()) {
+            self.ids.reserve(id);
+            return id.to_string();
+        }
+        if style.is_kramdown() && heading.attrs.iter().any(|(name, _)| name.eq_ignore_ascii_case("id")) {
+            return String::new();
+        }
+        self.ids.assign(&HeadingText {
+            text,
+            shown,
+            // Only the Hugo and kramdown styles read the source line.
+            source: match style {
+                crate::slug::HeadingIdStyle::SourceLine => heading_source_line(heading.source),
+                crate::slug::HeadingIdStyle::Kramdown => crate::slug::kramdown_source_line(heading.source),
+                _ => "",
+            },
+            level: heading_level(heading.level),
+        })
+    }
+}
+
+/// The heading's opening tag: its id unless empty, its classes and safe attributes.
+fn opening_tag(heading: &Heading<'_>, level: u8, id: &str) -> String {
+    let mut open = format!("<h{level}");
+    if !id.is_empty() {
+        open.push_str(&format!(" id=\"{}\"", escape(id)));
+    }
+    if !heading.classes.is_empty() {
+        let classes: Vec<&str> = heading.classes.iter().map(|c| c.as_ref()).collect();
+        open.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
+    }
+    for (name, value) in
+        heading.attrs.iter().filter(|(name, _)| paragraph_attributes::is_safe(name) && !name.eq_ignore_ascii_case("id"))
+    {
+        open.push_str(&format!(" {}=\"{}\"", escape(name), escape(value.as_deref().unwrap_or(""))));
+    }
+    open.push('>');
+    open
+}
+
+/// `shown` with kramdown's typographic symbols read from `from` on, when `style` is
+/// kramdown's ([`crate::slug::kramdown_typography`]).
+fn kramdown_typography_from(shown: &mut String, from: usize, style: crate::slug::HeadingIdStyle) {
+    if style.is_kramdown() && from < shown.len() {
+        let run = crate::slug::kramdown_typography(&shown[from..]);
+        shown.truncate(from);
+        shown.push_str(&run);
     }
 }
 

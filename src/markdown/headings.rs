@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::slug::{
-    HeadingIdStyle, github_heading_id, heading_id, next_python_markdown_id, python_markdown_heading_id,
-    source_line_heading_id, tech_docs_heading_id,
+    HeadingIdStyle, github_heading_id, heading_id, kramdown_gfm_heading_id, kramdown_heading_id,
+    next_python_markdown_id, python_markdown_heading_id, source_line_heading_id, tech_docs_heading_id,
 };
 
 /// What a heading says, in each form an id style reads.
@@ -41,6 +41,10 @@ fn base_id(style: HeadingIdStyle, heading: &HeadingText<'_>) -> String {
         HeadingIdStyle::PythonMarkdown => python_markdown_heading_id(heading.shown, false),
         HeadingIdStyle::PythonMarkdownUnicode => python_markdown_heading_id(heading.shown, true),
         HeadingIdStyle::TechDocs => tech_docs_heading_id(heading.shown),
+        HeadingIdStyle::Kramdown => kramdown_heading_id(heading.source),
+        HeadingIdStyle::KramdownStripped => kramdown_heading_id(heading.shown),
+        HeadingIdStyle::KramdownGfm => kramdown_gfm_heading_id(heading.shown),
+        HeadingIdStyle::None => String::new(),
     }
 }
 
@@ -53,6 +57,8 @@ pub(crate) struct HeadingIds {
     next_suffix: HashMap<String, u64>,
     /// Python-Markdown's ids: for each base id met twice, the id to try next.
     next_python: HashMap<String, String>,
+    /// kramdown's `auto_id_prefix`, before each id a kramdown rule makes.
+    prefix: String,
     /// `tech-docs`: the ids of the headings that may be parents of the next one, levels
     /// rising from the bottom.
     parents: Vec<(String, u8)>,
@@ -62,6 +68,12 @@ impl HeadingIds {
     /// Ids in `style`.
     pub(crate) fn new(style: HeadingIdStyle) -> Self {
         HeadingIds { style, ..HeadingIds::default() }
+    }
+
+    /// The same, with `prefix` before each id a kramdown rule makes.
+    pub(crate) fn with_prefix(mut self, prefix: &str) -> Self {
+        self.prefix = prefix.to_string();
+        self
     }
 
     /// Reserves an id the author chose or one made elsewhere (footnotes).
@@ -74,6 +86,12 @@ impl HeadingIds {
         let mut base = base_id(self.style, heading);
         if matches!(self.style, HeadingIdStyle::PythonMarkdown | HeadingIdStyle::PythonMarkdownUnicode) {
             return self.assign_python_markdown(base);
+        }
+        if self.style.is_kramdown() {
+            return self.assign_kramdown(base);
+        }
+        if self.style == HeadingIdStyle::None {
+            return base;
         }
         let first = if self.style == HeadingIdStyle::TechDocs {
             while self.parents.last().is_some_and(|(_, level)| *level >= heading.level) {
@@ -124,6 +142,25 @@ impl HeadingIds {
         }
         self.next_python.insert(base, next_python_markdown_id(&candidate));
         candidate
+    }
+
+    /// `base` the first time, then `base-1`, `base-2`… as kramdown numbers them
+    /// (`generate_id`, `generate_gfm_header_id`): by a count of the base alone, whatever
+    /// other ids the page holds.
+    fn assign_kramdown(&mut self, base: String) -> String {
+        let id = match self.next_suffix.get_mut(&base) {
+            Some(count) => {
+                *count += 1;
+                format!("{}{base}-{count}", self.prefix)
+            }
+            None => {
+                let id = format!("{}{base}", self.prefix);
+                self.next_suffix.insert(base, 0);
+                id
+            }
+        };
+        self.used.insert(id.clone());
+        id
     }
 }
 

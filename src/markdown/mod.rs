@@ -91,6 +91,8 @@ pub(crate) struct MarkdownInput<'a> {
     pub internal_blocks: internal::Mode,
     /// The rule that makes heading ids (`[markdown] heading-ids`).
     pub heading_ids: crate::slug::HeadingIdStyle,
+    /// What goes before every id the rule makes (kramdown's `auto_id_prefix`).
+    pub heading_id_prefix: &'a str,
     /// The files includes read; `None` leaves include directives as they are.
     pub includes: Option<&'a dyn crate::content::include_files::IncludeFiles>,
     /// Where includes look their files up besides the including file's folder and the
@@ -343,7 +345,7 @@ fn write_body(
         rewrite,
         expanded,
         lines: LineIndex::new(source),
-        ids: HeadingIds::new(input.heading_ids),
+        ids: HeadingIds::new(input.heading_ids).with_prefix(input.heading_id_prefix),
         out: Rendered {
             included_files: rewrite.map(|r| r.included_files.clone()).unwrap_or_default(),
             ..Rendered::default()

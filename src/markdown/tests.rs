@@ -260,6 +260,7 @@ pub(crate) fn test_input(text: &str) -> MarkdownInput<'_> {
         collect_text: true,
         internal_blocks: internal::Mode::Mark,
         heading_ids: crate::slug::HeadingIdStyle::Opsbook,
+        heading_id_prefix: "",
         includes: None,
         include_roots: &crate::content::include_roots::DEFAULT_ROOTS,
         diagrams: true,
@@ -561,6 +562,7 @@ mod dialect_pages;
 mod html_comments;
 mod hugo_shortcodes;
 mod kramdown_cases;
+mod kramdown_ids;
 mod link_fidelity;
 mod mdx_flow;
 mod mkdocs_macros;

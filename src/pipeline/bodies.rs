@@ -173,6 +173,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
+    hasher.update(site.old_tool.heading_id_prefix().as_bytes());
     // The words the body writer adds, which a strings file may change.
     hasher.update(site.markdown_words_for(id).fingerprint().as_bytes());
     // What a page's constructs read of its front matter and its sections' (`param`,
@@ -218,6 +219,7 @@ fn render_body_with(
         collect_text: purpose != Purpose::Check && site.config.search,
         internal_blocks: internal_blocks(&site.config),
         heading_ids: site.old_tool.heading_ids(),
+        heading_id_prefix: site.old_tool.heading_id_prefix(),
         includes: Some(files),
         include_roots: &site.include_roots,
         diagrams: site.config.diagrams,

@@ -170,6 +170,8 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn site_warnings(&self, site: &super::Site, diagnostics: &mut Vec<Diagnostic>);
     /// The rule heading ids are made by.
     fn heading_ids(&self) -> HeadingIdStyle;
+    /// What goes before every heading id the rule makes (kramdown's `auto_id_prefix`).
+    fn heading_id_prefix(&self) -> &str;
     /// Whether `Term` / `: Definition` lines are a definition list.
     fn definition_lists(&self) -> DefinitionLists;
     /// Whether a `.md` page is MDX.

@@ -90,7 +90,7 @@ fn rejects_an_unknown_style_at_its_line() {
     run.expect_code(1);
     assert!(
         run.stderr.contains(
-            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`, `python-markdown`, `python-markdown-unicode`, `tech-docs`\n --> book.toml:5:15\n"
+            "error[config-syntax]: book.toml: unknown variant `gitlab`, expected one of `opsbook`, `github`, `hugo`, `docusaurus`, `python-markdown`, `python-markdown-unicode`, `tech-docs`, `kramdown`, `kramdown-stripped`, `kramdown-gfm`, `none`\n --> book.toml:5:15\n"
         ),
         "{}",
         run.stderr
@@ -125,4 +125,65 @@ fn tech_docs_ids_come_from_the_heading_html_and_its_parent() {
         assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
     }
     assert!(!run.stderr.contains("broken-anchor"), "{}", run.stderr);
+}
+
+/// A Jekyll handbook gets kramdown's ids as its `_config.yml` implies: Jekyll's default
+/// `input: GFM` (`--` a dash, so `step-1--check`), or `input: kramdown` with its
+/// `auto_id_prefix` (ASCII from the first letter: `k-setup`); `heading-ids` in
+/// `book.toml` wins.
+#[test]
+fn a_jekyll_handbook_gets_the_ids_kramdown_gave_it() {
+    let site = Site::fixture("heading-ids");
+    site.write("book.toml", "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n");
+    site.write("_config.yml", "title: Heading ids\n");
+    site.write("content/steps.md", "---\ntitle: Steps\n---\n\n## Step 1 -- check\n\n## 2. Setup\n");
+    site.write(
+        "content/links.md",
+        "---\ntitle: Links\n---\n\n[gfm](steps.md#step-1--check) [gfm](steps.md#2-setup)\n\n\
+         [kramdown](steps.md#k-step-1----check) [kramdown](steps.md#k-setup)\n",
+    );
+    let broken = |run: &util::Run| -> Vec<String> {
+        let mut anchors: Vec<String> = run
+            .stderr
+            .split("no heading or anchor `#")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('`').map(|(anchor, _)| anchor.to_string()))
+            .collect();
+        anchors.sort();
+        anchors
+    };
+    let run = site.run(&["check"]);
+    run.expect_code(0);
+    assert_eq!(
+        broken(&run),
+        ["k-setup", "k-step-1----check", "run-pg_ctl-promote-on-the-replicareplicamd"],
+        "{}",
+        run.stderr
+    );
+    site.write("_config.yml", "title: Heading ids\nkramdown:\n  input: kramdown\n  auto_id_prefix: k-\n");
+    let run = site.run(&["check"]);
+    assert_eq!(broken(&run).len(), 6, "only the kramdown links resolve: {}", run.stderr);
+    assert!(!run.stderr.contains("`#k-setup`") && !run.stderr.contains("`#k-step-1----check`"), "{}", run.stderr);
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"github\"\n",
+    );
+    let run = site.run(&["check"]);
+    assert!(run.stderr.contains("`#step-1--check`") && run.stderr.contains("`#k-setup`"), "{}", run.stderr);
+}
+
+/// `transliterated_header_ids: true` is reported at its line: opsbook does not follow it.
+#[test]
+fn notes_kramdowns_transliterated_ids_at_their_line() {
+    let site = Site::fixture("heading-ids");
+    site.write("book.toml", "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n");
+    site.write("_config.yml", "title: Heading ids\nkramdown:\n  transliterated_header_ids: true\n");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains(
+            "note[config-field]: kramdown's `transliterated_header_ids` is not followed: heading ids are made as without it\n --> _config.yml:3:1\n"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -8,6 +8,7 @@ pub(crate) mod files;
 pub(crate) mod front_defaults;
 pub(crate) mod gems;
 pub(crate) mod just_the_docs;
+pub(crate) mod kramdown;
 pub(crate) mod published;
 pub(crate) mod ruby_time;
 pub(crate) mod site;
@@ -96,6 +97,14 @@ impl ToolRules for Jekyll {
         }
         // Links from the root are written with `baseurl` (`{{ site.baseurl }}/a/`), and
         // from the published address (`{{ site.url }}{{ site.baseurl }}/a/`).
+        if let Some(line) = site.heading_ids.transliterated_at {
+            let note = "kramdown's `transliterated_header_ids` is not followed: heading ids are made as without it";
+            let name = yaml.map_or(CONFIG_FILES[0], |name| name);
+            diagnostics.push(
+                Diagnostic::error(Rule::ConfigField, name, line, 1, note.to_string()).with_severity(Severity::Note),
+            );
+        }
+        old.heading_id_prefix = site.heading_ids.prefix.clone();
         old.content_route = site.baseurl.as_ref().map(|base| format!("{base}/"));
         old.published_address = site.address.clone();
         old.jekyll = Some(site);
@@ -108,6 +117,13 @@ impl ToolRules for Jekyll {
             published::sort(site, files, &|path| reads.opens_with_yaml(path), &|path| reads.holds_internal_text(path));
             files.read_ahead = reads.into_read_ahead(&files.pages);
         }
+    }
+
+    /// kramdown's rule, as `_config.yml` sets it ([`kramdown`]); opsbook's for another
+    /// converter.
+    fn heading_ids(&self, old: &OldTool) -> crate::slug::HeadingIdStyle {
+        let site = old.jekyll.as_ref().map(|site| site.heading_ids.style);
+        site.unwrap_or(Some(crate::slug::HeadingIdStyle::KramdownGfm)).unwrap_or_default()
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {

@@ -39,6 +39,8 @@ pub(crate) struct JekyllSite {
     pub files: super::file_settings::FileSettings,
     /// `defaults:`, the front matter values of scopes of pages ([`super::front_defaults`]).
     pub defaults: super::front_defaults::FrontDefaults,
+    /// How kramdown made the heading ids ([`super::kramdown`]).
+    pub heading_ids: super::kramdown::KramdownIds,
 }
 
 /// One collection of `_config.yml`.
@@ -67,6 +69,7 @@ impl Default for JekyllSite {
             theme: None,
             files: super::file_settings::FileSettings::read(&[]),
             defaults: super::front_defaults::FrontDefaults::default(),
+            heading_ids: super::kramdown::KramdownIds::read(&[]),
         }
     }
 }
@@ -124,6 +127,7 @@ impl JekyllSite {
         site.theme = super::just_the_docs::Theme::read(&keys);
         site.files = super::file_settings::FileSettings::read(&keys);
         site.defaults = super::front_defaults::FrontDefaults::read(&keys);
+        site.heading_ids = super::kramdown::KramdownIds::read(&keys);
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
             Some(Node::List(names)) => {

@@ -90,7 +90,7 @@ impl ToolRules for MkDocs {
         true
     }
 
-    fn heading_ids(&self) -> HeadingIdStyle {
+    fn heading_ids(&self, _old: &OldTool) -> HeadingIdStyle {
         HeadingIdStyle::PythonMarkdown
     }
 }

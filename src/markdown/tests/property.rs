@@ -40,7 +40,11 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
         HeadingIdStyle::TextWithAlt,
         HeadingIdStyle::SourceLine,
         HeadingIdStyle::TechDocs,
-    ][random.below(5)];
+        HeadingIdStyle::Kramdown,
+        HeadingIdStyle::KramdownStripped,
+        HeadingIdStyle::KramdownGfm,
+        HeadingIdStyle::None,
+    ][random.below(9)];
     let file = if random.one_in(3) { "content/runbooks/page.mdx" } else { "content/runbooks/page.md" };
     let highlight = random.one_in(8).then_some(crate::markdown::highlight::Highlighter::PLAIN);
     let write_html = !random.one_in(4);
@@ -51,6 +55,7 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
             write_html,
             internal_blocks,
             heading_ids: style,
+            heading_id_prefix: if random.one_in(4) { "id-" } else { "" },
             includes: Some(&files),
             diagrams: false,
             browser_diagrams: true,

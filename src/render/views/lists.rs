@@ -50,7 +50,12 @@ fn groups<'a>(site: &'a Site, section: PageId, children: &[(PageId, LinkView<'a>
     if !site.nav_grouped.contains(&section) {
         return None;
     }
-    let mut ids = crate::markdown::headings::HeadingIds::new(site.old_tool.heading_ids());
+    // A group's heading is opsbook's: it gets an id when the handbook's headings get none.
+    let style = match site.old_tool.heading_ids() {
+        crate::slug::HeadingIdStyle::None => crate::slug::HeadingIdStyle::Opsbook,
+        style => style,
+    };
+    let mut ids = crate::markdown::headings::HeadingIds::new(style);
     for id in site.pages[section]
         .rendered
         .anchors
