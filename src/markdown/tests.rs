@@ -239,10 +239,6 @@ fn without_html_finds_all_that_it_finds_with_html() {
     }
 }
 
-/// The PlantUML program of the Markdown tests, started by the first that draws one.
-static TEST_PLANTUML: crate::markdown::diagram::plantuml::Plantuml =
-    crate::markdown::diagram::plantuml::Plantuml::new();
-
 /// The input of a page at `content/runbooks/page.md` whose body starts at line 5:
 /// highlighted, its text collected, internal blocks marked, no includes. Tests change
 /// what they need with `..test_input(text)`.
@@ -265,7 +261,7 @@ pub(crate) fn test_input(text: &str) -> MarkdownInput<'_> {
         include_roots: &crate::content::include_roots::DEFAULT_ROOTS,
         diagrams: true,
         browser_diagrams: true,
-        plantuml: &TEST_PLANTUML,
+        plantuml: Box::leak(Box::default()),
         templating: None,
         front: None,
         definition_lists: crate::compat::old_tool::DefinitionLists::Off,
