@@ -44,10 +44,7 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "details.md",
         "{{% details \"Title\" open %}}\n## Markdown content\nLorem markdownum insigne...\n{{% /details %}}\n",
-        &[
-            "<details class=\"details\" open>\n<summary>Title</summary>",
-            "<h2 id=\"markdown-content\">Markdown content</h2>",
-        ],
+        &["<details class=\"details\" open>\n<summary>Title</summary>", "<h2 id=\"markdown-content\">Markdown content"],
         &[],
     ),
     (
