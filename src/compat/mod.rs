@@ -126,6 +126,11 @@ pub(crate) trait ToolRules: Sync {
     fn asset_folders(&self) -> &'static [&'static str] {
         &[]
     }
+    /// The folders beside book.toml whose files it publishes at the site's root when a
+    /// page uses one.
+    fn resource_folders(&self) -> &'static [&'static str] {
+        &[]
+    }
     /// Whether files that open with front matter but are no pages are published
     /// through their templates.
     fn publishes_front_matter_files(&self) -> bool {

@@ -356,6 +356,10 @@ impl SourceRules for OldTool {
         self.rules().asset_folders()
     }
 
+    fn resource_folders(&self) -> &'static [&'static str] {
+        self.rules().resource_folders()
+    }
+
     fn url_warnings(&self, pages: &[crate::site::Page], diagnostics: &mut Vec<Diagnostic>) {
         self.rules().url_warnings(pages, diagnostics)
     }

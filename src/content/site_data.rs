@@ -120,6 +120,20 @@ pub(crate) struct TextRules {
     pub jinja: JinjaPages,
     /// How `:::` blocks (admonitions) open, close and nest.
     pub colon_blocks: ColonBlocks,
+    /// Whose readings of a theme's shortcodes apply besides opsbook's general ones.
+    pub theme_shortcodes: ThemeShortcodes,
+}
+
+/// The theme whose shortcodes opsbook reads as that theme renders them, where a name
+/// means different things in different themes (`hint`, `columns`, `button`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum ThemeShortcodes {
+    /// None: only the readings every site gets.
+    #[default]
+    General,
+    /// The Book theme (alex-shpak/hugo-book): `hint`, `columns`, `button`, and
+    /// `details` with a bare `open`.
+    Book,
 }
 
 /// Which pages are Jinja templates (mkdocs-macros-plugin renders a page's whole text,

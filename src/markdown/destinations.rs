@@ -10,6 +10,10 @@ impl<'a> BodyWriter<'a> {
             Some(restored) => CowStr::from(restored),
             None => destination,
         };
+        let (destination, resource) = match destination.strip_prefix(rewrite::RESOURCE_SCHEME) {
+            Some(path) => (CowStr::from(path.to_string()), true),
+            None => (destination, false),
+        };
         let spot = self.location(offset);
         let resolution = match destination.strip_prefix(rewrite::ASSET_SCHEME) {
             // A Jekyll asset: the first of its folders that has it.
@@ -28,6 +32,16 @@ impl<'a> BodyWriter<'a> {
                     suggestion: None,
                 })
             }
+            // An image of the page's, else a global resource, else broken as written.
+            None if resource => match self.input.links.resolve(spot.dir, &destination) {
+                Resolution::Broken { message, asset, suggestion } => {
+                    match self.input.links.resolve("", &format!("/{destination}")) {
+                        file @ Resolution::File { .. } => file,
+                        _ => Resolution::Broken { message, asset, suggestion },
+                    }
+                }
+                own => own,
+            },
             _ => self.input.links.resolve(spot.dir, &destination),
         };
         let record = |target: Option<usize>, anchor: Option<String>| LinkRecord {

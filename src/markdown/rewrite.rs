@@ -24,6 +24,11 @@ pub(crate) const MAX_CONSTRUCTS: usize = 100_000;
 /// tag's file).
 pub(crate) const ASSET_SCHEME: &str = "opsbook-asset:";
 
+/// The prefix of an image's destination the body writer looks up beside the page, then
+/// from the site's root among the files the old tool's resource folders publish (Hugo's
+/// `figure`), else leaves as written.
+pub(crate) const RESOURCE_SCHEME: &str = "opsbook-resource:";
+
 /// The folders an asset destination is looked for in, under the content folder, in order.
 pub(crate) const ASSET_FOLDERS: [&str; 18] = [
     "_assets/images",

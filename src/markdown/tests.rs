@@ -553,6 +553,7 @@ fn heading_ids_in_the_python_markdown_style_are_those_of_its_toc_tests() {
 }
 
 mod attribute_lists;
+mod book_shortcodes;
 mod constructs;
 mod dialect_pages;
 mod html_comments;

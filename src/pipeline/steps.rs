@@ -93,6 +93,7 @@ pub(crate) fn prepare(
     let reading = read_history_in_background(&config, &mounted, purpose != Purpose::Check && in_repository);
     timer.begin("reading files", 0);
     let (mut files, rules) = walk(&config, diagnostics)?;
+    diagnostics.extend(theme.add_resources(&config.root, rules.resource_folders()));
     config.sources.files = std::mem::take(&mut files.mounted);
     config.languages = crate::content::languages::arrange(&config, &mut files, diagnostics);
     diagnostics.extend(theme.yield_to_content(&files.assets, |name| config.locate(name).1));

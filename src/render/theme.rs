@@ -248,6 +248,31 @@ impl ThemeFiles {
     }
 }
 
+impl ThemeFiles {
+    /// Adds the images of the old tool's resource folders `folders` (relative to `root`)
+    /// to the static files, below the theme's and `static/`'s: the old tool published
+    /// an image there at its path below the folder when a page used it. Problems (a
+    /// link out of the handbook) come back as diagnostics.
+    pub(crate) fn add_resources(&mut self, root: &Path, folders: &[&str]) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let Some(confine) = Confinement::new(root).filter(|_| !folders.is_empty()) else { return problems };
+        for folder in folders {
+            let mut found = BTreeMap::new();
+            overlay(&mut found, root, &root.join(folder), &confine, &mut problems);
+            for (path, origin) in found.into_iter().filter(|(path, _)| is_image(path)) {
+                self.statics.entry(path).or_insert(origin);
+            }
+        }
+        problems
+    }
+}
+
+/// Whether `path` names an image by its extension.
+fn is_image(path: &str) -> bool {
+    let extension = path.rsplit_once('.').map_or(String::new(), |(_, e)| e.to_ascii_lowercase());
+    ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico", "tif", "tiff"].contains(&extension.as_str())
+}
+
 /// Takes out of `templates` the site's templates (under `dir`) written in another
 /// template language, putting back the ones of the layers `below`; one note names them.
 fn set_aside_foreign(

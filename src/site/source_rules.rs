@@ -161,6 +161,9 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn redirect_href(&self, from: &str, to: &str, fragment: &str) -> Option<String>;
     /// The folders a front matter image's name is looked up in after the page's own.
     fn asset_folders(&self) -> &'static [&'static str];
+    /// The folders beside book.toml whose files the tool publishes at the site's root
+    /// when a page uses one (a shortcode's image), after the page's own files.
+    fn resource_folders(&self) -> &'static [&'static str];
     /// Warnings for the pages' URL fields the tool would have followed and opsbook does not.
     fn url_warnings(&self, pages: &[Page], diagnostics: &mut Vec<Diagnostic>);
     /// The handbook's menu across the top of every page of language `code` (`None`: the

@@ -31,6 +31,7 @@ mod gitbook_blocks;
 mod gitbook_includes;
 mod handbooks;
 mod hugo_page_lookup;
+mod hugo_resources;
 mod hugo_urls;
 mod images;
 mod include_roots;

@@ -14,6 +14,7 @@ mod alerts;
 pub(crate) mod assets;
 mod attribute_targets;
 mod attributes;
+mod book_shortcodes;
 mod colon_rules;
 mod comments;
 mod construct_ids;

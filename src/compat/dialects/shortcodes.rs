@@ -183,9 +183,15 @@ pub(super) fn render_call(call: &Call<'_>, inner: Option<&str>, parent: Option<&
     let own = page.templating.and_then(|t| t.site.data.own_templates.find(call.name, page.dir));
     let name = call.name.to_ascii_lowercase();
     let replaced = own.is_some_and(|t| !t.theme || EMBEDDED.contains(&name.as_str()));
-    let render = match replaced {
-        true => Render::Unknown,
-        false => super::embedded::render(call, inner, page).unwrap_or_else(|| render(call, parent, page)),
+    // The theme's shortcodes as opsbook reads them stand where the theme's template is.
+    let themed = match own.is_none_or(|t| t.theme) {
+        true => super::book_shortcodes::render(call, inner, page, &|path| reference(path, page)),
+        false => None,
+    };
+    let render = match (themed, replaced) {
+        (Some(render), _) => return render,
+        (None, true) => Render::Unknown,
+        (None, false) => super::embedded::render(call, inner, page).unwrap_or_else(|| render(call, parent, page)),
     };
     match (render, own) {
         (Render::Unknown, Some(template)) => Render::NotFound(format!(
@@ -275,10 +281,7 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
         },
         "ref" | "relref" => match call.arg_or("path", 0) {
             // Hugo's page lookup finds the page; what it does not is read as a path.
-            Some(path) => Render::Text(match page.links.and_then(|links| links.0.page_reference(path)) {
-                Some(found) => reference_path(&format!("/{found}"), page.dir),
-                None => reference_path(path, page.dir),
-            }),
+            Some(path) => Render::Text(reference(path, page)),
             None => Render::Unknown,
         },
         "youtube" => match call.arg_or("id", 0) {
@@ -350,6 +353,15 @@ fn close_mark(call: &Call<'_>) -> char {
     if call.syntax == Syntax::HugoPercent { '%' } else { '>' }
 }
 
+/// The destination of a cross reference to `path` from `page`: Hugo's page lookup finds
+/// the page; what it does not is read as a path.
+fn reference(path: &str, page: Page<'_>) -> String {
+    match page.links.and_then(|links| links.0.page_reference(path)) {
+        Some(found) => reference_path(&format!("/{found}"), page.dir),
+        None => reference_path(path, page.dir),
+    }
+}
+
 /// A cross reference's target as a link destination written from the content folder
 /// (`/runbooks/db.md`), which the resolver reads as a content path when no URL is
 /// there, whatever the page's URL: Hugo reads `/x` from the content root and `x` from
@@ -374,35 +386,67 @@ fn video(provider: &str, url: &str, call: &Call<'_>) -> String {
     format!("<p class=\"video-link\"><a href=\"{}\">Watch {} on {provider}</a></p>\n", escape(url), escape(title))
 }
 
-/// `<figure>` with the image, its link and caption.
+/// `<figure>` as Hugo's embedded template writes it (gohugoio/hugo
+/// `tpl/tplimpl/embedded/templates/_shortcodes/figure.html`): the image, `alt` (else the
+/// caption's text), its size and `loading`, a link around it with its `target` and
+/// `rel`, and a caption of the `title` as a heading, the `caption` and the credit `attr`
+/// (linked to `attrlink`) in Markdown. The image is found like a Markdown image's.
 fn figure(call: &Call<'_>, src: &str) -> String {
-    let mut img = format!("<img src=\"{}\" alt=\"{}\"", escape(src), escape(call.arg("alt").unwrap_or("")));
-    for name in ["width", "height"] {
-        if let Some(value) = call.arg(name) {
+    let attribute = |name: &str| call.arg(name).filter(|v| !v.is_empty());
+    let class = attribute("class").map_or(String::new(), |c| format!(" class=\"{}\"", escape(c)));
+    // A path (no address, not from the root) is a resource of the page's, else a global one.
+    let relative = !src.starts_with(['/', '#']) && !src.contains(':') && !src.is_empty();
+    let scheme = if relative { crate::markdown::rewrite::RESOURCE_SCHEME } else { "" };
+    let mut img = format!("<img src=\"{scheme}{}\"", escape(src));
+    let alt = attribute("alt").map(str::to_string).or_else(|| attribute("caption").map(plain_text));
+    if let Some(alt) = alt {
+        img.push_str(&format!(" alt=\"{}\"", escape(&alt)));
+    }
+    for name in ["width", "height", "loading"] {
+        if let Some(value) = attribute(name) {
             img.push_str(&format!(" {name}=\"{}\"", escape(value)));
         }
     }
     img.push('>');
-    if let Some(link) = call.arg("link") {
-        img = format!("<a href=\"{}\">{img}</a>", escape(link));
+    if let Some(link) = attribute("link") {
+        let mut around = format!("<a href=\"{}\"", escape(link));
+        for name in ["target", "rel"] {
+            if let Some(value) = attribute(name) {
+                around.push_str(&format!(" {name}=\"{}\"", escape(value)));
+            }
+        }
+        img = format!("{around}>{img}</a>");
     }
     let mut caption = String::new();
-    if let Some(title) = call.arg("title") {
-        caption.push_str(&format!("<strong>{}</strong>", title_html(title)));
+    if let Some(title) = attribute("title") {
+        caption.push_str(&format!("<h4>{}</h4>", escape(title)));
     }
-    // The caption and the attribution are Markdown (Hugo's `markdownify`).
-    let attribution = call.arg("attr").map(|attr| match call.arg("attrlink") {
-        Some(link) => format!("<a href=\"{}\">{}</a>", escape(link), title_html(attr)),
-        None => title_html(attr),
-    });
-    for text in [call.arg("caption").map(title_html), attribution].into_iter().flatten() {
-        if !caption.is_empty() {
-            caption.push(' ');
-        }
-        caption.push_str(&text);
+    if attribute("caption").is_some() || attribute("attr").is_some() {
+        let attribution = attribute("attr").map_or(String::new(), |attr| match attribute("attrlink") {
+            Some(link) => format!(" <a href=\"{}\">{}</a>", escape(link), title_html(attr)),
+            None => format!(" {}", title_html(attr)),
+        });
+        let text = attribute("caption").map_or(String::new(), title_html);
+        caption.push_str(&format!("<p>{}</p>", format!("{text}{attribution}").trim()));
     }
     let caption = if caption.is_empty() { String::new() } else { format!("<figcaption>{caption}</figcaption>") };
-    format!("<figure>{img}{caption}</figure>\n")
+    format!("<figure{class}>{img}{caption}</figure>\n")
+}
+
+/// The text of the Markdown `markdown` without its markup, as Hugo's `markdownify |
+/// plainify` gives a caption for `alt`.
+fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::Event;
+    let parser = pulldown_cmark::Parser::new_ext(markdown.trim(), crate::markdown::parser_options());
+    let mut text = String::new();
+    for event in parser {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
 }
 
 #[cfg(test)]

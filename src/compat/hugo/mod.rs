@@ -74,7 +74,7 @@ impl ToolRules for Hugo {
                 .ok()
         };
         let hugo = read(&site::CONFIG_FILES, diagnostics);
-        old.own_templates = shortcodes::own_templates(config, hugo.as_ref(), diagnostics);
+        (old.own_templates, old.text.theme_shortcodes) = shortcodes::own_templates(config, hugo.as_ref(), diagnostics);
         let mut multilingual = false;
         if let Some(hugo) = &hugo {
             let languages = read(&site::LANGUAGE_FILES, diagnostics);
@@ -105,6 +105,13 @@ impl ToolRules for Hugo {
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {
         RelativeLinks::PageThenFile
+    }
+
+    /// `assets/`, the global resources: `resources.Get` finds a file there and its
+    /// `.RelPermalink` publishes it at its path below the folder (the `figure` shortcode's
+    /// image).
+    fn resource_folders(&self) -> &'static [&'static str] {
+        &["assets"]
     }
 
     fn url_style(&self, _old: &OldTool) -> UrlStyle {

@@ -12,7 +12,7 @@ use super::mounts::{MODULE_FILES, mounts_at};
 use super::site::key;
 use crate::config::Config;
 use crate::content::confine::Located;
-use crate::content::site_data::{OwnTemplate, OwnTemplates};
+use crate::content::site_data::{OwnTemplate, OwnTemplates, ThemeShortcodes};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The most entries of `layouts/` folders listed, all together.
@@ -25,8 +25,12 @@ pub(crate) const MAX_DEPTH: usize = 12;
 const PAGE_EXTENSIONS: [&str; 5] = ["html", "htm", "md", "markdown", "txt"];
 
 /// The shortcode templates of the Hugo site of `config`, whose configuration is `site`:
-/// the project's, then its themes'.
-pub(crate) fn own_templates(config: &Config, site: Option<&Value>, diagnostics: &mut Vec<Diagnostic>) -> OwnTemplates {
+/// the project's, then its themes'; and whose theme's shortcodes opsbook reads.
+pub(crate) fn own_templates(
+    config: &Config,
+    site: Option<&Value>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (OwnTemplates, ThemeShortcodes) {
     let module = MODULE_FILES
         .iter()
         .find(|name| config.root.join(name).is_file())
@@ -40,13 +44,28 @@ pub(crate) fn own_templates(config: &Config, site: Option<&Value>, diagnostics: 
     for mount in mounts {
         walk.folder(mount.source.trim_matches('/'), &mount.target, false, 0);
     }
-    for theme in themes(site, module.as_ref()) {
-        let folder = theme_folder(config, site, &theme);
+    let themes = themes(site, module.as_ref());
+    for theme in &themes {
+        let folder = theme_folder(config, site, theme);
         if let Some(folder) = folder {
             walk.folder(&format!("{folder}/layouts"), "", true, 0);
         }
     }
-    OwnTemplates(walk.found)
+    (OwnTemplates(walk.found), theme_shortcodes(&themes))
+}
+
+/// Whose shortcodes the themes `names` are: the Book theme's by its folder's name as its
+/// README installs it (`themes/hugo-book`, or `book` as sites name the submodule) or by
+/// its module path (`github.com/alex-shpak/hugo-book`, a `/v2` after it).
+fn theme_shortcodes(names: &[String]) -> ThemeShortcodes {
+    let is_book = |name: &str| {
+        let name = name.trim_end_matches('/').to_ascii_lowercase();
+        let mut parts =
+            name.rsplit('/').skip_while(|p| p.len() > 1 && p.starts_with('v') && p[1..].parse::<u32>().is_ok());
+        let last = parts.next().unwrap_or("");
+        last == "hugo-book" || (last == "book" && !name.contains('/'))
+    };
+    if names.iter().any(|name| is_book(name)) { ThemeShortcodes::Book } else { ThemeShortcodes::General }
 }
 
 /// The themes of the site, in order: `theme` (a name, a comma-separated list or a list),
@@ -242,5 +261,21 @@ mod tests {
         assert_eq!(themes(Some(&parse(imports)), None), ["t", "github.com/google/docsy"]);
         let own = super::super::site::parse("config/_default/module.toml", "[[imports]]\npath = \"m\"\n").unwrap();
         assert_eq!(themes(Some(&parse("title = \"x\"\n")), Some(&own)), ["m"]);
+    }
+
+    #[test]
+    fn knows_the_book_theme_by_its_folder_or_module_path() {
+        let kind = |names: &[&str]| theme_shortcodes(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+        for names in [
+            &["book"][..],
+            &["hugo-book"],
+            &["github.com/alex-shpak/hugo-book"],
+            &["x", "github.com/alex-shpak/hugo-book/v2"],
+        ] {
+            assert_eq!(kind(names), ThemeShortcodes::Book, "{names:?}");
+        }
+        for names in [&["docsy"][..], &["github.com/google/docsy"], &["github.com/x/book"], &["hugo-geekdoc"], &[]] {
+            assert_eq!(kind(names), ThemeShortcodes::General, "{names:?}");
+        }
     }
 }

@@ -48,12 +48,44 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         // `src` names the test site's image (Hugo's case has `a.jpg`), which resolves.
         "{{< figure\n  src=\"diagram.png\"\n  alt=\"alternate text\"\n  width=600\n  height=400\n  loading=\"lazy\"\n  class=\"my-class\"\n  link=\"https://example.org\"\n  target=\"_blank\"\n  rel=\"noopener\"\n  title=\"my-title\"\n  caption=\"a **bold** word\"\n  attr=\"an _emphasized_ word\"\n  attrlink=\"https://example.org/foo\"\n>}}\n",
         &[
-            "<a href=\"https://example.org\"><img src=\"/handbook/runbooks/diagram.png\" alt=\"alternate text\" width=\"600\" height=\"400\"></a>",
-            "<strong>my-title</strong>",
-            "a <strong>bold</strong> word",
-            "<a href=\"https://example.org/foo\">an <em>emphasized</em> word</a>",
+            "<figure class=\"my-class\"><a href=\"https://example.org\" target=\"_blank\" rel=\"noopener\"><img src=\"/handbook/runbooks/diagram.png\" alt=\"alternate text\" width=\"600\" height=\"400\" loading=\"lazy\"></a>",
+            "<figcaption><h4>my-title</h4><p>a <strong>bold</strong> word <a href=\"https://example.org/foo\">an <em>emphasized</em> word</a></p></figcaption></figure>",
         ],
         &["**"],
+    ),
+    // hugolib/embedded_shortcodes_test.go `TestShortcodeFigure` (gohugoio/hugo at
+    // 6aededf6b42011c3039f5f66487a89a8dd65e0e7): `src` a path from the site's root, the
+    // test site's image in place of Hugo's `/img/hugo-logo.png`.
+    (
+        "TestShortcodeFigure 1",
+        "{{< figure src=\"/runbooks/diagram.png\" >}}\n",
+        &["<figure><img src=\"/handbook/runbooks/diagram.png\"></figure>"],
+        &["alt=", "figcaption"],
+    ),
+    (
+        "TestShortcodeFigure 2",
+        "{{< figure src=\"/runbooks/diagram.png\" alt=\"Hugo logo\" >}}\n",
+        &["<img src=\"/handbook/runbooks/diagram.png\" alt=\"Hugo logo\">"],
+        &["figcaption"],
+    ),
+    (
+        "TestShortcodeFigure 3",
+        "{{< figure src=\"/runbooks/diagram.png\" title=\"Hugo logo\" >}}\n",
+        &["<img src=\"/handbook/runbooks/diagram.png\"><figcaption><h4>Hugo logo</h4></figcaption>"],
+        &["<p>"],
+    ),
+    (
+        "TestShortcodeFigure 4",
+        "{{< figure src=\"/runbooks/diagram.png\" attr=\"Hugo logo\" attrlink=\"/runbooks/diagram.png\" >}}\n",
+        &["<figcaption><p><a href=\"/handbook/runbooks/diagram.png\">Hugo logo</a></p></figcaption>"],
+        &["<h4>"],
+    ),
+    // The template's `alt`: the caption's text when no `alt` is given.
+    (
+        "figure.html alt from the caption",
+        "{{< figure src=\"diagram.png\" caption=\"How it **flows**\" >}}\n",
+        &["alt=\"How it flows\"", "<figcaption><p>How it <strong>flows</strong></p></figcaption>"],
+        &[],
     ),
     (
         "TestHighlightShortcode p1",
@@ -158,8 +190,14 @@ fn plain(text: &str) -> Rendered {
 
 #[test]
 fn renders_hugos_embedded_shortcodes_as_hugos_tests_expect() {
-    for (case, text, present, absent) in CASES {
-        let out = plain(text);
+    assert_cases(CASES, plain);
+}
+
+/// Renders each case's page with `render` and checks the parts its HTML holds and does
+/// not hold, and that it gave no diagnostic.
+pub(super) fn assert_cases(cases: &[(&str, &str, &[&str], &[&str])], render: impl Fn(&str) -> Rendered) {
+    for (case, text, present, absent) in cases {
+        let out = render(text);
         for part in *present {
             assert!(out.html.contains(part), "{case}: no `{part}` in\n{}", out.html);
         }
