@@ -162,14 +162,16 @@ fn a_jekyll_handbook_gets_the_ids_kramdown_gave_it() {
     );
     site.write("_config.yml", "title: Heading ids\nkramdown:\n  input: kramdown\n  auto_id_prefix: k-\n");
     let run = site.run(&["check"]);
-    assert_eq!(broken(&run).len(), 6, "only the kramdown links resolve: {}", run.stderr);
-    assert!(!run.stderr.contains("`#k-setup`") && !run.stderr.contains("`#k-step-1----check`"), "{}", run.stderr);
+    let kramdown = broken(&run);
+    assert_eq!(kramdown.len(), 6, "only the kramdown links resolve: {}", run.stderr);
+    assert!(!kramdown.iter().any(|anchor| anchor == "k-setup" || anchor == "k-step-1----check"), "{}", run.stderr);
     site.write(
         "book.toml",
         "[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n[markdown]\nheading-ids = \"github\"\n",
     );
     let run = site.run(&["check"]);
-    assert!(run.stderr.contains("`#step-1--check`") && run.stderr.contains("`#k-setup`"), "{}", run.stderr);
+    let github = broken(&run);
+    assert!(github.iter().any(|a| a == "step-1--check") && github.iter().any(|a| a == "k-setup"), "{}", run.stderr);
 }
 
 /// `transliterated_header_ids: true` is reported at its line: opsbook does not follow it.
