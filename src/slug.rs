@@ -185,29 +185,37 @@ pub(crate) fn heading_id(text: &str) -> String {
 /// The id GitHub and github-slugger (Docusaurus) give a heading with this text: see
 /// the module documentation. Not trimmed, and empty when nothing is kept.
 pub(crate) fn github_heading_id(text: &str) -> String {
-    use GeneralCategory as C;
     let mut out = String::with_capacity(text.len());
     for c in text.to_lowercase().chars() {
         match c {
-            ' ' => out.push('-'),
-            '-' => out.push('-'),
-            _ => match get_general_category(c) {
-                C::UppercaseLetter
-                | C::LowercaseLetter
-                | C::TitlecaseLetter
-                | C::ModifierLetter
-                | C::OtherLetter
-                | C::NonspacingMark
-                | C::SpacingMark
-                | C::EnclosingMark
-                | C::DecimalNumber
-                | C::LetterNumber
-                | C::ConnectorPunctuation => out.push(c),
-                _ => {}
-            },
+            ' ' | '-' => out.push('-'),
+            _ if is_word(c, false) => out.push(c),
+            _ => {}
         }
     }
     out
+}
+
+/// Whether `c` is a word character of a regular expression's Unicode classes: a letter,
+/// a mark, a decimal or letter number, connector punctuation, and other numbers (`²`)
+/// when `other_numbers` (Ruby's `\p{Word}` has them, github-slugger's class not).
+fn is_word(c: char, other_numbers: bool) -> bool {
+    use GeneralCategory as C;
+    match get_general_category(c) {
+        C::UppercaseLetter
+        | C::LowercaseLetter
+        | C::TitlecaseLetter
+        | C::ModifierLetter
+        | C::OtherLetter
+        | C::NonspacingMark
+        | C::SpacingMark
+        | C::EnclosingMark
+        | C::DecimalNumber
+        | C::LetterNumber
+        | C::ConnectorPunctuation => true,
+        C::OtherNumber => other_numbers,
+        _ => false,
+    }
 }
 
 /// The id Hugo (Goldmark, `autoHeadingIDType = "github"`) gives a heading whose source

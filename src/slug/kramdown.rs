@@ -4,8 +4,6 @@
 //!
 //! More: docs/architecture.md, "Notes by module" (slug).
 
-use unicode_general_category::{GeneralCategory, get_general_category};
-
 /// The id kramdown's converter makes of `text` (`basic_generate_id`): no leading
 /// characters but ASCII letters, only `a-zA-Z0-9`, space and `-` kept, each space a `-`,
 /// lower-cased; `section` when nothing is left (`generate_id`).
@@ -28,26 +26,12 @@ pub(crate) fn kramdown_heading_id(text: &str) -> String {
 /// `-`, space and tab kept, each space and tab a `-`. Empty when nothing is kept:
 /// kramdown then writes no id.
 pub(crate) fn kramdown_gfm_heading_id(text: &str) -> String {
-    use GeneralCategory as C;
     let mut out = String::with_capacity(text.len());
     for c in text.to_lowercase().chars() {
         match c {
             ' ' | '\t' | '-' => out.push('-'),
-            _ => match get_general_category(c) {
-                C::UppercaseLetter
-                | C::LowercaseLetter
-                | C::TitlecaseLetter
-                | C::ModifierLetter
-                | C::OtherLetter
-                | C::NonspacingMark
-                | C::SpacingMark
-                | C::EnclosingMark
-                | C::DecimalNumber
-                | C::LetterNumber
-                | C::OtherNumber
-                | C::ConnectorPunctuation => out.push(c),
-                _ => {}
-            },
+            _ if super::is_word(c, true) => out.push(c),
+            _ => {}
         }
     }
     out
