@@ -8,7 +8,7 @@ opsbook binary given, and prints the median wall time of `opsbook check` per bin
 
 Every broken link makes opsbook look for the closest existing name: among the files of
 the same folder and the files of the same name elsewhere for a page, among all ids of the
-target page for an anchor (src/suggest.rs). The handbook is generated from a fixed seed
+target page for an anchor (crates/core/src/suggest.rs). The handbook is generated from a fixed seed
 into bench/.work/broken-links-N/ and reused. Not a test: run by hand, outside
 `cargo test`; bench/README.md records its figures. Standard library only.
 """

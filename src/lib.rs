@@ -12,8 +12,8 @@
 pub(crate) mod alerts;
 pub(crate) mod background;
 pub(crate) mod blog;
-pub(crate) mod char_boundary;
-pub(crate) mod char_table;
+pub(crate) use opsbook_core::char_boundary;
+pub(crate) use opsbook_core::char_table;
 pub(crate) mod check;
 pub(crate) mod cli;
 pub mod cmd;
@@ -22,13 +22,13 @@ pub mod config;
 pub(crate) mod content;
 #[doc(hidden)]
 pub use content::front_matter::front_matter_as_json;
-pub(crate) mod dates;
-pub mod diagnostic;
-pub(crate) mod fs;
-pub(crate) mod hash;
-pub(crate) mod html;
-pub(crate) mod html_pass;
-pub(crate) mod http_client;
+pub(crate) use opsbook_core::dates;
+pub use opsbook_core::diagnostic;
+pub(crate) use opsbook_core::fs;
+pub(crate) use opsbook_core::hash;
+pub(crate) use opsbook_core::html;
+pub(crate) use opsbook_core::html_pass;
+pub(crate) use opsbook_core::http_client;
 pub(crate) mod markdown;
 pub mod memory;
 #[cfg(test)]
@@ -36,20 +36,20 @@ mod module_graph;
 pub(crate) mod new_page;
 pub(crate) mod panics;
 pub(crate) mod peers;
-pub(crate) mod percent;
+pub(crate) use opsbook_core::percent;
 pub mod pipeline;
 pub(crate) mod progress;
 pub(crate) mod render;
 pub mod search;
-pub(crate) mod secret;
+pub(crate) use opsbook_core::secret;
 pub(crate) mod serve;
 pub(crate) mod site;
-pub(crate) mod site_path;
-pub(crate) mod slug;
-pub(crate) mod spent;
+pub(crate) use opsbook_core::site_path;
+pub(crate) use opsbook_core::slug;
+pub(crate) use opsbook_core::spent;
 pub(crate) mod starter;
 pub(crate) mod status;
-pub(crate) mod suggest;
+pub(crate) use opsbook_core::suggest;
 #[cfg(test)]
 mod test_support;
 

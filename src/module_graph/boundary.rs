@@ -16,7 +16,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::{Graph, crate_references, rust_files};
+use super::{Graph, crate_references, rust_files, shown_in, source_folders, workspace_root};
 
 /// The old tools, as identifiers may name them (compared lowercased).
 const TOOLS: [&str; 8] = ["hugo", "mkdocs", "docusaurus", "jekyll", "eleventy", "middleman", "mdbook", "gitbook"];
@@ -169,14 +169,14 @@ fn outside_the_core(shown: &str) -> bool {
         || parts.iter().any(|p| *p == "tests" || *p == "tests.rs")
 }
 
-/// The core's source files, relative to `src/` with `/`, with their text.
-fn core_files(src: &Path) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = rust_files(src)
-        .into_iter()
-        .map(|file| {
-            let shown = file.strip_prefix(src).unwrap_or(&file).to_string_lossy().replace('\\', "/");
-            (shown, std::fs::read_to_string(&file).expect("source files are UTF-8"))
-        })
+/// The core's source files in the workspace at `root`, relative to their crate's `src/`
+/// with `/`, with their text.
+fn core_files(root: &Path) -> Vec<(String, String)> {
+    let folders = source_folders(root);
+    let mut files: Vec<(String, String)> = folders
+        .iter()
+        .flat_map(|src| rust_files(src))
+        .map(|file| (shown_in(&folders, &file), std::fs::read_to_string(&file).expect("source files are UTF-8")))
         .filter(|(shown, _)| !outside_the_core(shown))
         .collect();
     files.sort();
@@ -220,10 +220,9 @@ fn compare_with_list(found: &BTreeMap<String, usize>, listed: &[(&str, usize)], 
 
 #[test]
 fn core_code_names_no_old_tool_beyond_the_list() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut found = BTreeMap::new();
     let mut places = Vec::new();
-    for (shown, text) in core_files(&src) {
+    for (shown, text) in core_files(workspace_root()) {
         let named = tool_identifiers(&without_test_items(&code_only(&text)));
         if !named.is_empty() {
             places.extend(named.iter().map(|(line, word)| format!("  {shown}:{line}: {word}")));
@@ -243,8 +242,7 @@ fn core_code_names_no_old_tool_beyond_the_list() {
 
 #[test]
 fn only_the_entry_reaches_the_compatibility_layer_beyond_the_list() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let found: BTreeMap<String, usize> = core_files(&src)
+    let found: BTreeMap<String, usize> = core_files(workspace_root())
         .into_iter()
         .filter(|(shown, text)| shown != ENTRY && crate_references(text).contains("compat"))
         .map(|(shown, _)| (shown, 1))

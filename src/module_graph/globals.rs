@@ -5,10 +5,8 @@
 //! lock, an atomic or a cell; a `thread_local!` (a thread's scratch) and test code are
 //! left out.
 
-use std::path::Path;
-
 use super::boundary::{code_only, without_test_items};
-use super::rust_files;
+use super::{rust_files, shown_in, source_folders, workspace_root};
 
 /// What a `static`'s type may not name: what makes it changeable after it is set.
 const CHANGEABLE: [&str; 4] = ["Mutex", "RwLock", "Atomic", "Cell"];
@@ -47,10 +45,10 @@ fn changeable_statics(code: &str) -> Vec<(usize, String)> {
 
 #[test]
 fn no_static_of_the_crate_holds_changeable_state() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let folders = source_folders(workspace_root());
     let mut places = Vec::new();
-    for file in rust_files(&src) {
-        let shown = file.strip_prefix(&src).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+    for file in folders.iter().flat_map(|src| rust_files(src)) {
+        let shown = shown_in(&folders, &file);
         if shown.ends_with("tests.rs")
             || shown.contains("/tests/")
             || shown.starts_with("module_graph/")

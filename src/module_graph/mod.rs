@@ -16,24 +16,49 @@ use std::path::{Path, PathBuf};
 /// Module -> the modules it refers to -> the files (relative to `src/`) that do.
 type Graph = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
 
-/// The top-level module names of the crate in `src`, each with its source files.
-fn top_level_modules(src: &Path) -> BTreeMap<String, Vec<PathBuf>> {
+/// The source folders of the workspace in `root`: `src/` and each crate's under
+/// `crates/`. Their top-level modules are one name space (each crate's `lib.rs`
+/// re-exports the modules below it), so the graph reads them as one crate.
+fn source_folders(root: &Path) -> Vec<PathBuf> {
+    let mut folders = vec![root.join("src")];
+    let crates = std::fs::read_dir(root.join("crates")).expect("crates/ is readable");
+    let mut below: Vec<PathBuf> = crates.map(|entry| entry.expect("crates/ is readable").path().join("src")).collect();
+    below.sort();
+    folders.extend(below.into_iter().filter(|src| src.is_dir()));
+    folders
+}
+
+/// The workspace's source folder.
+fn workspace_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The top-level module names of the workspace in `root`, each with its source files.
+fn top_level_modules(root: &Path) -> BTreeMap<String, Vec<PathBuf>> {
     let mut modules = BTreeMap::new();
-    for entry in std::fs::read_dir(src).expect("src/ is readable") {
-        let path = entry.expect("src/ is readable").path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
-        let (name, files) = if path.is_dir() {
-            (name, rust_files(&path))
-        } else if let Some(stem) = name.strip_suffix(".rs") {
-            (stem.to_string(), vec![path.clone()])
-        } else {
-            continue;
-        };
-        if name != "lib" && name != "main" && !files.is_empty() {
-            modules.insert(name, files);
+    for src in source_folders(root) {
+        for entry in std::fs::read_dir(&src).expect("src/ is readable") {
+            let path = entry.expect("src/ is readable").path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+            let (name, files) = if path.is_dir() {
+                (name, rust_files(&path))
+            } else if let Some(stem) = name.strip_suffix(".rs") {
+                (stem.to_string(), vec![path.clone()])
+            } else {
+                continue;
+            };
+            if name != "lib" && name != "main" && !files.is_empty() {
+                modules.insert(name, files);
+            }
         }
     }
     modules
+}
+
+/// `file` relative to the source folder of `folders` it is in, with `/`.
+fn shown_in(folders: &[PathBuf], file: &Path) -> String {
+    let inner = folders.iter().find_map(|src| file.strip_prefix(src).ok()).unwrap_or(file);
+    inner.to_string_lossy().replace('\\', "/")
 }
 
 /// The `.rs` files under `dir`, at any depth.
@@ -100,15 +125,16 @@ fn identifier(text: &str) -> &str {
     &text[..end]
 }
 
-/// The graph of the crate in `src`.
-fn module_graph(src: &Path) -> Graph {
-    let modules = top_level_modules(src);
+/// The graph of the workspace in `root`.
+fn module_graph(root: &Path) -> Graph {
+    let modules = top_level_modules(root);
+    let folders = source_folders(root);
     let mut graph = Graph::new();
     for (module, files) in &modules {
         let edges = graph.entry(module.clone()).or_default();
         for file in files {
             let code = std::fs::read_to_string(file).expect("source files are UTF-8");
-            let shown = file.strip_prefix(src).unwrap_or(file).to_string_lossy().replace('\\', "/");
+            let shown = shown_in(&folders, file);
             for target in crate_references(&code) {
                 if target != *module && modules.contains_key(&target) {
                     edges.entry(target).or_default().insert(shown.clone());
@@ -150,8 +176,7 @@ fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
 
 #[test]
 fn top_level_modules_import_each_other_without_cycles() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut graph = module_graph(&src);
+    let mut graph = module_graph(workspace_root());
     boundary::drop_allowed_compat_edges(&mut graph);
     assert!(graph.get("cmd").is_some_and(|edges| edges.contains_key("cli")), "the graph reader finds no edges");
     if let Some(cycle) = find_cycle(&graph) {
@@ -190,8 +215,7 @@ fn reachable<'a>(graph: &'a Graph, start: &str) -> BTreeSet<&'a str> {
 
 #[test]
 fn features_sit_above_the_site_model_and_below_the_pipeline() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut graph = module_graph(&src);
+    let mut graph = module_graph(workspace_root());
     boundary::drop_allowed_compat_edges(&mut graph);
     for feature in FEATURES {
         let reached = reachable(&graph, feature);
@@ -259,7 +283,7 @@ fn issue_numbers_in_comments(code: &str) -> Vec<usize> {
 fn no_comment_names_an_issue_by_number() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = Vec::new();
-    for folder in ["src", "tests"] {
+    for folder in ["src", "tests", "crates"] {
         for file in rust_files(&root.join(folder)) {
             let code = std::fs::read_to_string(&file).expect("source files are UTF-8");
             let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
@@ -320,7 +344,7 @@ fn long_functions(code: &str, most: usize) -> Vec<String> {
 /// [`LONG_FILES`] and [`LONG_FUNCTIONS`] write them.
 fn long_code(root: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
     let (mut files, mut functions) = (BTreeSet::new(), BTreeSet::new());
-    for folder in ["src", "tests"] {
+    for folder in ["src", "tests", "crates"] {
         for file in rust_files(&root.join(folder)) {
             let code = std::fs::read_to_string(&file).expect("source files are UTF-8");
             let shown = file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/");
@@ -370,7 +394,7 @@ fn header_lines(code: &str) -> usize {
 fn no_module_header_is_over_its_most_lines() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut long = Vec::new();
-    for file in rust_files(&root.join("src")) {
+    for file in source_folders(root).iter().flat_map(|src| rust_files(src)) {
         let code = std::fs::read_to_string(&file).expect("source files are UTF-8");
         if header_lines(&code) > MOST_HEADER_LINES {
             long.push(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().replace('\\', "/"));

@@ -6,7 +6,7 @@
 //! tab, line feed and carriage return, U+FFFE and U+FFFF) become U+FFFD everywhere.
 
 /// Decodes the few entities that appear in attribute values (`&amp;`, `&quot;`...).
-pub(crate) fn decode_entities(value: &str) -> String {
+pub fn decode_entities(value: &str) -> String {
     if !value.contains('&') {
         return value.to_string();
     }
@@ -14,7 +14,7 @@ pub(crate) fn decode_entities(value: &str) -> String {
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     push_escaped(&mut out, text);
     out
@@ -22,7 +22,7 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// Appends `text` to `out`, escaped for HTML and XML, with the characters XML 1.0
 /// forbids replaced by U+FFFD.
-pub(crate) fn push_escaped(out: &mut String, text: &str) {
+pub fn push_escaped(out: &mut String, text: &str) {
     for_each_escaped(text, |piece| out.push_str(piece));
 }
 
@@ -109,7 +109,7 @@ fn has_forbidden_in_xml(text: &str) -> bool {
 
 /// `text` with the characters XML 1.0 forbids replaced by U+FFFD; borrowed when it has
 /// none. A character for a character, so lines and columns (in characters) stay put.
-pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if !has_forbidden_in_xml(text) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -119,7 +119,7 @@ pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
 /// [`push_escaped`] as Tera's escape function, so that template output is escaped and
 /// cleaned the same way. Writes the pieces straight to `out`: text that needs nothing in
 /// one write, without a copy.
-pub(crate) fn write_escaped(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_escaped(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut written = Ok(());
     for_each_escaped(text, |piece| {
         if written.is_ok() {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::{Diagnostic, Rule, Severity, sort_diagnostics, thousands};
 
 /// The most diagnostics one file reports in full.
-pub(crate) const PER_FILE: usize = 1_000;
+pub const PER_FILE: usize = 1_000;
 
 /// The help of the diagnostic that counts what a file does not report.
 const COUNTED: &str = "fix the problems reported and build again to see the next ones";
@@ -23,7 +23,7 @@ const COUNTED: &str = "fix the problems reported and build again to see the next
 /// as the worst of them (an error left out still fails the build), at the place of the
 /// first. Sorts `diagnostics` by place when it bounds anything; leaves them as they are
 /// when no file has too many.
-pub(crate) fn bound_per_file(diagnostics: &mut Vec<Diagnostic>) {
+pub fn bound_per_file(diagnostics: &mut Vec<Diagnostic>) {
     if diagnostics.len() <= PER_FILE {
         return;
     }

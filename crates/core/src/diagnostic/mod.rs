@@ -6,9 +6,9 @@
 //! [`human`] prints them the way rustc does; [`summary`] groups the warnings of a large
 //! run by rule; [`bound`] keeps the first thousand of a file.
 
-pub(crate) mod bound;
-pub(crate) mod human;
-pub(crate) mod summary;
+pub mod bound;
+pub mod human;
+pub mod summary;
 
 use std::fmt;
 
@@ -332,7 +332,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Maps byte offsets of one text to lines and columns quickly, for texts that need many
 /// look-ups (every link of a page). The line starts are found at the first look-up, so
 /// a text that needs none costs nothing.
-pub(crate) struct LineIndex<'a> {
+pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: std::cell::OnceCell<Vec<usize>>,
     /// The last look-up: line (0 for none), byte offset and column. A look-up on the
@@ -343,12 +343,12 @@ pub(crate) struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     /// An index of the line starts of `text`, made when first needed.
-    pub(crate) fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         LineIndex { text, line_starts: std::cell::OnceCell::new(), last: std::cell::Cell::new((0, 0, 0)) }
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
-    pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let line_starts = self.line_starts.get_or_init(|| {
             let mut starts = Vec::with_capacity(self.text.len() / 32 + 1);
             starts.push(0);
@@ -370,7 +370,7 @@ impl<'a> LineIndex<'a> {
 }
 
 /// `1234567` -> `1,234,567`: a count with its thousands apart, as summaries write them.
-pub(crate) fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -19,7 +19,7 @@ use super::{Date, Timestamp};
 
 /// Why a text is not a moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum MomentError {
+pub enum MomentError {
     /// It is not written as one.
     Invalid,
     /// Its time zone is not in the time zone database.
@@ -61,7 +61,7 @@ pub(crate) enum MomentError {
 impl MomentError {
     /// The message, after "`started_at` ..." (`text` is the value as written), and a
     /// help line when there is one.
-    pub(crate) fn explain(&self, text: &str) -> (String, Option<String>) {
+    pub fn explain(&self, text: &str) -> (String, Option<String>) {
         match self {
             MomentError::Invalid => (
                 format!("is not a date and time: {text:?}"),
@@ -100,14 +100,14 @@ impl MomentError {
 }
 
 /// Parses a moment (see the module's documentation).
-pub(crate) fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
+pub fn parse_moment(text: &str) -> Result<Timestamp, MomentError> {
     parse_local_moment(text).map(|(moment, _)| moment)
 }
 
 /// Parses a moment with the offset from UTC of the local time written, in seconds:
 /// the offset written, else the zone's then; `None` for a time in UTC (`Z`, or neither
 /// offset nor zone), which RFC 3339 writes `Z`.
-pub(crate) fn parse_local_moment(text: &str) -> Result<(Timestamp, Option<i32>), MomentError> {
+pub fn parse_local_moment(text: &str) -> Result<(Timestamp, Option<i32>), MomentError> {
     let text = text.trim();
     Date::parse(text).ok_or(MomentError::Invalid)?;
     let (written, zone_word) = split_zone_word(text);

@@ -7,17 +7,17 @@
 
 /// A `HashMap` with foldhash's fast hasher and its fixed seed: the same order in every
 /// build, so nothing that iterates one can differ between two builds.
-pub(crate) type FastHashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub type FastHashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A `HashSet` with foldhash's fast hasher and its fixed seed ([`FastHashMap`]).
-pub(crate) type FastHashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+pub type FastHashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// FNV-1a's offset basis: the seed of a hash that starts fresh.
-pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a, 64 bits, of `bytes`, continuing from `hash` ([`FNV_OFFSET`] to start):
 /// fixed by its definition, so what it names never changes between versions.
-pub(crate) fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+pub fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 

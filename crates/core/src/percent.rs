@@ -11,7 +11,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 
 /// The set of bytes to escape that keeps ASCII letters, digits and `chars` as written;
 /// every other byte (controls, the rest of ASCII, all of UTF-8 beyond it) is escaped.
-pub(crate) const fn keeping(chars: &[u8]) -> AsciiSet {
+pub const fn keeping(chars: &[u8]) -> AsciiSet {
     let mut set = NON_ALPHANUMERIC.union(AsciiSet::EMPTY);
     let mut i = 0;
     while i < chars.len() {
@@ -22,14 +22,14 @@ pub(crate) const fn keeping(chars: &[u8]) -> AsciiSet {
 }
 
 /// RFC 3986's unreserved characters: for a URL's query values.
-pub(crate) static UNRESERVED: AsciiSet = keeping(b"-_.~");
+pub static UNRESERVED: AsciiSet = keeping(b"-_.~");
 
 /// The unreserved characters and `/`: for a path of folders in a URL.
-pub(crate) static UNRESERVED_AND_SLASH: AsciiSet = keeping(b"-_.~/");
+pub static UNRESERVED_AND_SLASH: AsciiSet = keeping(b"-_.~/");
 
 /// `text` with every byte of `escaped` (see [`keeping`]) and every non-ASCII byte
 /// written as `%XX`, in upper-case hexadecimal.
-pub(crate) fn percent_encode(text: &str, escaped: &'static AsciiSet) -> String {
+pub fn percent_encode(text: &str, escaped: &'static AsciiSet) -> String {
     percent_encoding::utf8_percent_encode(text, escaped).to_string()
 }
 
@@ -50,14 +50,14 @@ fn path_escape(c: char) -> Option<&'static str> {
 }
 
 /// `path` with the characters of [`path_escape`] escaped.
-pub(crate) fn percent_encode_path(path: &str) -> String {
+pub fn percent_encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     push_encoded_path(&mut out, path);
     out
 }
 
 /// [`percent_encode_path`], borrowed when nothing is to be encoded.
-pub(crate) fn encoded_path(path: &str) -> std::borrow::Cow<'_, str> {
+pub fn encoded_path(path: &str) -> std::borrow::Cow<'_, str> {
     if path.chars().any(|c| path_escape(c).is_some()) {
         std::borrow::Cow::Owned(percent_encode_path(path))
     } else {
@@ -66,7 +66,7 @@ pub(crate) fn encoded_path(path: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Appends `path` to `out`, encoded as [`percent_encode_path`] encodes it.
-pub(crate) fn push_encoded_path(out: &mut String, path: &str) {
+pub fn push_encoded_path(out: &mut String, path: &str) {
     for c in path.chars() {
         match path_escape(c) {
             Some(escape) => out.push_str(escape),
@@ -77,12 +77,12 @@ pub(crate) fn push_encoded_path(out: &mut String, path: &str) {
 
 /// Decodes `%XX` escapes; invalid escapes are kept as written, bytes that are not UTF-8
 /// become U+FFFD.
-pub(crate) fn percent_decode(text: &str) -> String {
+pub fn percent_decode(text: &str) -> String {
     percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
 /// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
-pub(crate) fn percent_decode_strict(text: &str) -> Option<String> {
+pub fn percent_decode_strict(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let well_formed = memchr::memchr_iter(b'%', bytes).all(|i| {
         bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)

@@ -4,7 +4,7 @@
 
 /// The largest char boundary of `text` at or below `offset` (the text's length when
 /// `offset` is beyond it).
-pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

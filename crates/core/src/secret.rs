@@ -8,21 +8,21 @@ use std::fmt;
 
 /// A URL that may carry credentials in its user information.
 #[derive(Clone, PartialEq, Eq)]
-pub(crate) struct SecretUrl(String);
+pub struct SecretUrl(String);
 
 impl SecretUrl {
     /// Wraps `url`.
-    pub(crate) fn new(url: impl Into<String>) -> SecretUrl {
+    pub fn new(url: impl Into<String>) -> SecretUrl {
         SecretUrl(url.into())
     }
 
     /// The URL with its credentials, for the HTTP client only.
-    pub(crate) fn expose(&self) -> &str {
+    pub fn expose(&self) -> &str {
         &self.0
     }
 
     /// The URL as messages show it: the user information before `@` replaced by `***`.
-    pub(crate) fn masked(&self) -> String {
+    pub fn masked(&self) -> String {
         match self.user_information() {
             Some(user) => self.0.replacen(user, "***", 1),
             None => self.0.clone(),
@@ -31,7 +31,7 @@ impl SecretUrl {
 
     /// `text` (a message of a library that may quote the URL) with the user
     /// information masked wherever it appears.
-    pub(crate) fn scrub(&self, text: &str) -> String {
+    pub fn scrub(&self, text: &str) -> String {
         match self.user_information() {
             Some(user) => text.replace(user, "***"),
             None => text.to_string(),

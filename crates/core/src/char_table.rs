@@ -21,20 +21,20 @@ const BLOCK: usize = 256;
 const BLOCKS: usize = 0x1_0000 / BLOCK;
 
 /// The answers of a question about characters, block by block.
-pub(crate) struct CharTable {
+pub struct CharTable {
     question: fn(char) -> bool,
     blocks: [OnceLock<[u64; BLOCK / 64]>; BLOCKS],
 }
 
 impl CharTable {
     /// A table of `question`'s answers, asked as they are needed.
-    pub(crate) const fn new(question: fn(char) -> bool) -> Self {
+    pub const fn new(question: fn(char) -> bool) -> Self {
         CharTable { question, blocks: [const { OnceLock::new() }; BLOCKS] }
     }
 
     /// `question(c)`, from the table in the Basic Multilingual Plane.
     #[inline]
-    pub(crate) fn get(&self, c: char) -> bool {
+    pub fn get(&self, c: char) -> bool {
         let n = c as usize;
         if n >= 0x1_0000 {
             return (self.question)(c);
@@ -58,14 +58,14 @@ impl CharTable {
 
 /// Whether `c` is a letter or a digit (`char::is_alphanumeric`).
 #[inline]
-pub(crate) fn is_alphanumeric(c: char) -> bool {
+pub fn is_alphanumeric(c: char) -> bool {
     static TABLE: CharTable = CharTable::new(char::is_alphanumeric);
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { TABLE.get(c) }
 }
 
 /// Whether `c` is its own lower case: `c.to_lowercase()` gives `c` alone.
 #[inline]
-pub(crate) fn is_own_lowercase(c: char) -> bool {
+pub fn is_own_lowercase(c: char) -> bool {
     static TABLE: CharTable = CharTable::new(own_lowercase);
     if c.is_ascii() { !c.is_ascii_uppercase() } else { TABLE.get(c) }
 }

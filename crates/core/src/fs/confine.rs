@@ -11,12 +11,12 @@ use std::path::{Component, Path, PathBuf};
 
 /// The name of the manifest a build leaves beside its output folder `output_name`
 /// (`public` -> `.public.opsbook-manifest`): what marks a folder as an opsbook output.
-pub(crate) fn manifest_file_name(output_name: &str) -> String {
+pub fn manifest_file_name(output_name: &str) -> String {
     format!(".{output_name}.opsbook-manifest")
 }
 
 /// Whether a file or folder name is hidden or an editor's temporary file.
-pub(crate) fn is_ignored_name(name: &str) -> bool {
+pub fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")
@@ -35,32 +35,32 @@ pub struct Confined(PathBuf);
 
 impl Confined {
     /// A path as a test names it, not confined.
-    #[cfg(test)]
-    pub(crate) fn test(path: impl AsRef<Path>) -> Confined {
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub fn test(path: impl AsRef<Path>) -> Confined {
         Confined(path.as_ref().to_path_buf())
     }
 
     /// The path, to look at (its name, its metadata) or to show.
-    pub(crate) fn path(&self) -> &Path {
+    pub fn path(&self) -> &Path {
         &self.0
     }
 
     /// A file the person running opsbook named on the command line or in the
     /// environment (`--baseline FILE`, `check --rules FILE`, a payload file): theirs to
     /// choose, so it is not confined to the handbook.
-    pub(crate) fn named_on_command_line(path: &Path) -> Confined {
+    pub fn named_on_command_line(path: &Path) -> Confined {
         Confined(path.to_path_buf())
     }
 
     /// The executable opsbook runs from (`/proc/self/exe` on Linux), read to know the
     /// binary that wrote a build cache.
-    pub(crate) fn running_executable(path: &Path) -> Confined {
+    pub fn running_executable(path: &Path) -> Confined {
         Confined(path.to_path_buf())
     }
 
     /// The same path with `suffix` added to its name, beside it in the same folder (a
     /// temporary copy to be renamed onto it).
-    pub(crate) fn with_suffix(&self, suffix: &str) -> Confined {
+    pub fn with_suffix(&self, suffix: &str) -> Confined {
         let mut name = self.0.as_os_str().to_owned();
         name.push(suffix);
         Confined(PathBuf::from(name))
@@ -68,7 +68,7 @@ impl Confined {
 
     /// The same path with another extension, beside it in the same folder (a temporary
     /// file to be renamed onto it).
-    pub(crate) fn with_extension(&self, extension: &str) -> Confined {
+    pub fn with_extension(&self, extension: &str) -> Confined {
         Confined(self.0.with_extension(extension))
     }
 }
@@ -77,50 +77,50 @@ impl Confined {
 /// folder, the build cache. A plain relative name below it is confined by
 /// construction, since opsbook made every folder on the way.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct OwnFolder(PathBuf);
+pub struct OwnFolder(PathBuf);
 
 impl OwnFolder {
     /// A folder as a test names it.
-    #[cfg(test)]
-    pub(crate) fn test(dir: impl AsRef<Path>) -> OwnFolder {
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub fn test(dir: impl AsRef<Path>) -> OwnFolder {
         OwnFolder(dir.as_ref().to_path_buf())
     }
 
     /// A folder the person running opsbook named on the command line or in the
     /// environment (`--out DIR`, `--cache-dir`, `OPSBOOK_CACHE_DIR`).
-    pub(crate) fn named_on_command_line(dir: &Path) -> OwnFolder {
+    pub fn named_on_command_line(dir: &Path) -> OwnFolder {
         OwnFolder(dir.to_path_buf())
     }
 
     /// The folder's path.
-    pub(crate) fn path(&self) -> &Path {
+    pub fn path(&self) -> &Path {
         &self.0
     }
 
     /// The folder itself, to create, move or remove it.
-    pub(crate) fn confined(&self) -> Confined {
+    pub fn confined(&self) -> Confined {
         Confined(self.0.clone())
     }
 
     /// A file below the folder at `relative`, plain names only (no `..`, no root);
     /// `None` for anything else.
-    pub(crate) fn file(&self, relative: impl AsRef<Path>) -> Option<Confined> {
+    pub fn file(&self, relative: impl AsRef<Path>) -> Option<Confined> {
         plain(relative.as_ref()).then(|| Confined(self.0.join(relative)))
     }
 
     /// A folder below the folder at `relative`, plain names only.
-    pub(crate) fn folder(&self, relative: impl AsRef<Path>) -> Option<OwnFolder> {
+    pub fn folder(&self, relative: impl AsRef<Path>) -> Option<OwnFolder> {
         plain(relative.as_ref()).then(|| OwnFolder(self.0.join(relative)))
     }
 
     /// A file beside this folder, by a plain name (the manifest, the lock).
-    pub(crate) fn sibling_file(&self, name: &str) -> Option<Confined> {
+    pub fn sibling_file(&self, name: &str) -> Option<Confined> {
         self.sibling(name).map(|folder| Confined(folder.0))
     }
 
     /// A file or folder beside this folder, by a plain name (the staging folder, the
     /// manifest): in the folder that holds it, which the claim of this one covers.
-    pub(crate) fn sibling(&self, name: &str) -> Option<OwnFolder> {
+    pub fn sibling(&self, name: &str) -> Option<OwnFolder> {
         let parent = self.0.parent()?;
         plain(Path::new(name)).then(|| OwnFolder(parent.join(name)))
     }
@@ -135,7 +135,7 @@ fn plain(relative: &Path) -> bool {
 /// The handbook's root, resolved, to tell paths that stay inside it from paths that
 /// lead out, and (when made for a handbook) its content tree.
 #[derive(Debug)]
-pub(crate) struct Confinement {
+pub struct Confinement {
     root: PathBuf,
     /// Folders inside the root that nothing published may come from (the output).
     excluded: Vec<PathBuf>,
@@ -148,7 +148,7 @@ pub(crate) struct Confinement {
 
 /// Why the confinement did not let a path through.
 #[derive(Debug)]
-pub(crate) enum Refused {
+pub enum Refused {
     /// It does not resolve (missing, a link to nothing, no permission).
     Unresolved(std::io::Error),
     /// It resolves where nothing is read: what and where.
@@ -165,7 +165,7 @@ impl std::fmt::Display for Refused {
 }
 
 /// Why a resolved path may not be read or published.
-pub(crate) enum Refusal {
+pub enum Refusal {
     /// It lies outside the root.
     Outside,
     /// It lies in a hidden file or folder: the path from the root.
@@ -177,7 +177,7 @@ pub(crate) enum Refusal {
 impl Confinement {
     /// The confinement of `root`; `None` when the root itself cannot be resolved (then
     /// nothing under it can be read either).
-    pub(crate) fn new(root: &Path) -> Option<Confinement> {
+    pub fn new(root: &Path) -> Option<Confinement> {
         Some(Confinement {
             root: std::fs::canonicalize(root).ok()?,
             excluded: Vec::new(),
@@ -189,19 +189,19 @@ impl Confinement {
     /// The confinement of a folder outside the handbook that the command line names
     /// (`check --rules ../alerting/rules`): what it holds may be read, nothing its links
     /// lead to elsewhere.
-    pub(crate) fn of_given_folder(dir: &Path) -> Option<Confinement> {
+    pub fn of_given_folder(dir: &Path) -> Option<Confinement> {
         Some(Confinement { name: "the folder given on the command line", ..Confinement::new(dir)? })
     }
 
     /// The same, with `dir` (an output folder, when it exists) out of bounds too.
-    pub(crate) fn excluding(mut self, dir: &Path) -> Confinement {
+    pub fn excluding(mut self, dir: &Path) -> Confinement {
         self.excluded.extend(std::fs::canonicalize(dir).ok());
         self
     }
 
     /// The same, with `folder` (resolved when it exists) a folder of the content tree
     /// mounted at `mount`.
-    pub(crate) fn with_tree_folder(mut self, folder: &Path, mount: &str) -> Confinement {
+    pub fn with_tree_folder(mut self, folder: &Path, mount: &str) -> Confinement {
         if let Some(resolved) = self.resolve(folder) {
             self.tree.push((resolved, mount.to_string()));
         }
@@ -209,18 +209,18 @@ impl Confinement {
     }
 
     /// The resolved root.
-    pub(crate) fn root(&self) -> &Path {
+    pub fn root(&self) -> &Path {
         &self.root
     }
 
     /// `path` with every symbolic link resolved; `None` when it does not resolve.
-    pub(crate) fn resolve(&self, path: &Path) -> Option<PathBuf> {
+    pub fn resolve(&self, path: &Path) -> Option<PathBuf> {
         std::fs::canonicalize(path).ok()
     }
 
     /// The content path of `target`, a resolved path: its place below the content
     /// folder, or below a mounted folder under its mount; `None` outside them all.
-    pub(crate) fn content_path_of(&self, target: &Path) -> Option<String> {
+    pub fn content_path_of(&self, target: &Path) -> Option<String> {
         let (folder, mount) = self
             .tree
             .iter()
@@ -235,7 +235,7 @@ impl Confinement {
     }
 
     /// The content path of the real place of the file at `path` (every link resolved).
-    pub(crate) fn content_path_of_file(&self, path: &Path) -> Option<String> {
+    pub fn content_path_of_file(&self, path: &Path) -> Option<String> {
         self.content_path_of(&self.resolve(path)?)
     }
 
@@ -255,7 +255,7 @@ impl Confinement {
 
     /// Why nothing may be read or published from `target`, a resolved path: outside the
     /// root, in a hidden file or folder, or in an output folder. `None` when it may be.
-    pub(crate) fn refusal(&self, target: &Path) -> Option<Refusal> {
+    pub fn refusal(&self, target: &Path) -> Option<Refusal> {
         let Ok(inside) = target.strip_prefix(&self.root) else { return Some(Refusal::Outside) };
         if inside.components().any(|c| c.as_os_str().to_str().is_none_or(is_ignored_name)) {
             return Some(Refusal::Hidden(super::slash_path(inside)));
@@ -269,7 +269,7 @@ impl Confinement {
     /// resolves, through symbolic links, outside the root, into a hidden file or folder,
     /// or into an output folder). The path returned is the one given, which resolves
     /// where it was judged.
-    pub(crate) fn readable(&self, path: &Path) -> Result<Confined, Refused> {
+    pub fn readable(&self, path: &Path) -> Result<Confined, Refused> {
         let target = std::fs::canonicalize(path).map_err(Refused::Unresolved)?;
         match self.refusal(&target) {
             None => Ok(Confined(path.to_path_buf())),
@@ -281,7 +281,7 @@ impl Confinement {
     /// `path`, `relative` to the root as written: [`Confinement::readable`], except that
     /// a hidden name the walk or the include's lookup lets through by name (GitBook's
     /// `.gitbook/assets/` and `.gitbook/includes/`) is read when no link leads there.
-    pub(crate) fn content_file(&self, path: &Path, relative: &Path) -> Result<Confined, Refused> {
+    pub fn content_file(&self, path: &Path, relative: &Path) -> Result<Confined, Refused> {
         let target = std::fs::canonicalize(path).map_err(Refused::Unresolved)?;
         match self.refusal(&target) {
             None => Ok(Confined(path.to_path_buf())),
@@ -303,20 +303,20 @@ impl Confinement {
 
     /// A file or folder the walk found at `path` and let through (it checked, with
     /// [`Confinement::refusal`], where it resolves): to be read or copied.
-    pub(crate) fn walked(&self, path: &Path) -> Option<Confined> {
+    pub fn walked(&self, path: &Path) -> Option<Confined> {
         let target = self.resolve(path)?;
         self.refusal(&target).is_none().then(|| Confined(path.to_path_buf()))
     }
 
     /// A file that a tool reads by its name in a hidden folder of the root
     /// (`.github/CODEOWNERS`): it must resolve inside the root, hidden or not.
-    pub(crate) fn inside_root(&self, path: &Path) -> Option<Confined> {
+    pub fn inside_root(&self, path: &Path) -> Option<Confined> {
         self.resolve(path).filter(|target| target.starts_with(&self.root)).map(|_| Confined(path.to_path_buf()))
     }
 
     /// A file that a tool reads by its name at the root itself (`.eleventy.js`, hidden
     /// so refused by [`Confinement::readable`]): a regular file there, never a link.
-    pub(crate) fn file_at_root(&self, name: &str) -> Option<Confined> {
+    pub fn file_at_root(&self, name: &str) -> Option<Confined> {
         let path = self.root.join(name);
         let one_name = plain(Path::new(name)) && Path::new(name).components().count() == 1;
         (one_name && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())).then_some(Confined(path))
@@ -325,7 +325,7 @@ impl Confinement {
     /// A new file or folder at `path`: the longest part of it that exists, resolved
     /// through symbolic links, must be a folder inside the root and not hidden or in an
     /// output folder (the rest, made anew, holds no link). `Err` says why not.
-    pub(crate) fn writable(&self, path: &Path) -> Result<Confined, Refused> {
+    pub fn writable(&self, path: &Path) -> Result<Confined, Refused> {
         let mut existing = path;
         while std::fs::symlink_metadata(existing).is_err() {
             let no_folder = || Refused::Leads(format!("{} has no folder that exists", path.display()));
@@ -340,7 +340,7 @@ impl Confinement {
     /// A file to be made anew at `path` (with `crate::fs::create_new`, which never
     /// follows a link left at its name): its folder must resolve inside the root, not
     /// hidden nor in an output folder. `Err` says why not.
-    pub(crate) fn new_file(&self, path: &Path) -> Result<Confined, Refused> {
+    pub fn new_file(&self, path: &Path) -> Result<Confined, Refused> {
         let folder = path.parent().ok_or_else(|| Refused::Leads(format!("{} has no folder", path.display())))?;
         self.readable(folder).map(|_| Confined(path.to_path_buf()))
     }
@@ -348,7 +348,7 @@ impl Confinement {
     /// A folder at `dir` that opsbook is to write into and own (an output folder named
     /// in book.toml, the default one): it must resolve, as far as it exists, inside the
     /// root. `Err` names where it leads instead.
-    pub(crate) fn own_folder(&self, dir: &Path) -> Result<OwnFolder, PathBuf> {
+    pub fn own_folder(&self, dir: &Path) -> Result<OwnFolder, PathBuf> {
         let mut existing = dir;
         while std::fs::symlink_metadata(existing).is_err() {
             let Some(parent) = existing.parent() else { return Ok(OwnFolder(dir.to_path_buf())) };

@@ -28,38 +28,38 @@ const ID_NAMES: &[&str] = &["id", "name"];
 
 /// What one pass found in a piece of HTML, in the order it stands there.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct LinksAndIds {
+pub struct LinksAndIds {
     /// The values of `href`, `src` and each URL of a `srcset`.
-    pub(crate) links: Vec<String>,
+    pub links: Vec<String>,
     /// The values of `id` and `name`.
-    pub(crate) ids: Vec<String>,
+    pub ids: Vec<String>,
 }
 
 /// A start or end tag, and where it ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PlacedTag {
+pub struct PlacedTag {
     /// Its name, in lower case.
-    pub(crate) name: String,
+    pub name: String,
     /// Whether it is an end tag (`</p>`).
-    pub(crate) end_tag: bool,
+    pub end_tag: bool,
     /// Where it ends in the text: after its `>`.
-    pub(crate) end: usize,
+    pub end: usize,
     /// Whether it closes itself (`<img ... />`): its `/` is the tokenizer's reading, not
     /// the last byte of an unquoted value (`src=a/`).
-    pub(crate) self_closing: bool,
+    pub self_closing: bool,
     /// Its attributes, `(name, value)`, names in lower case and values decoded.
-    pub(crate) attributes: Vec<(String, String)>,
+    pub attributes: Vec<(String, String)>,
 }
 
 impl PlacedTag {
     /// The value of its attribute `name` (lower case), if it has one.
-    pub(crate) fn attribute(&self, name: &str) -> Option<&str> {
+    pub fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes.iter().find(|(found, _)| found == name).map(|(_, value)| value.as_str())
     }
 }
 
 /// The links and ids of the tags of `html` (see the module).
-pub(crate) fn links_and_ids(html: &str) -> LinksAndIds {
+pub fn links_and_ids(html: &str) -> LinksAndIds {
     if !html.contains('<') {
         return LinksAndIds::default();
     }
@@ -68,7 +68,7 @@ pub(crate) fn links_and_ids(html: &str) -> LinksAndIds {
 
 /// The start and end tags of `html` named `names` (lower case), in order, with their
 /// places (see the module).
-pub(crate) fn placed_tags(html: &str, names: &[&str]) -> Vec<PlacedTag> {
+pub fn placed_tags(html: &str, names: &[&str]) -> Vec<PlacedTag> {
     if !html.contains('<') {
         return Vec::new();
     }
@@ -110,7 +110,7 @@ fn read(html: &str, sink: Pass) -> Pass {
 /// The byte ranges of the URLs of a `srcset` value, as the HTML standard splits it:
 /// candidates separated by commas, each a URL (up to white space) and an optional
 /// descriptor (`2x`, `640w`).
-pub(crate) fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
+pub fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
     let (bytes, end) = (value.as_bytes(), value.len());
     let mut urls = Vec::new();
     let mut at = 0;
@@ -141,7 +141,7 @@ pub(crate) fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The tokenizer state the browser's tree builder sets after the start tag `name`, for
 /// the elements whose content is raw text.
-pub(crate) fn raw_kind(name: &str) -> Option<TokenSinkResult<()>> {
+pub fn raw_kind(name: &str) -> Option<TokenSinkResult<()>> {
     Some(match name {
         "script" => TokenSinkResult::RawData(RawKind::ScriptData),
         "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => TokenSinkResult::RawData(RawKind::Rawtext),

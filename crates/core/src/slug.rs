@@ -10,7 +10,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use crate::char_table::CharTable;
 
 mod kramdown;
-pub(crate) use kramdown::{kramdown_gfm_heading_id, kramdown_heading_id, kramdown_source_line, kramdown_typography};
+pub use kramdown::{kramdown_gfm_heading_id, kramdown_heading_id, kramdown_source_line, kramdown_typography};
 
 /// The rule that turns a heading into its id: `[markdown] heading-ids` in `book.toml`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -51,7 +51,7 @@ pub enum HeadingIdStyle {
 
 impl HeadingIdStyle {
     /// Whether the rule is kramdown's, whose repeats are numbered from the first id.
-    pub(crate) fn is_kramdown(self) -> bool {
+    pub fn is_kramdown(self) -> bool {
         matches!(self, HeadingIdStyle::Kramdown | HeadingIdStyle::KramdownStripped | HeadingIdStyle::KramdownGfm)
     }
 }
@@ -96,7 +96,7 @@ fn folds_as_itself(c: char) -> bool {
 
 /// Lower-cases `text` and drops the diacritics of Latin, Greek and Cyrillic letters
 /// (`Übergabe` -> `ubergabe`), whether the text is composed (NFC) or decomposed (NFD).
-pub(crate) fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         out.push_str(text);
@@ -144,7 +144,7 @@ pub(crate) fn fold(text: &str) -> String {
 }
 
 /// A clean URL path segment for a file or folder name.
-pub(crate) fn slugify(name: &str) -> String {
+pub fn slugify(name: &str) -> String {
     let folded = fold(name);
     let mut out = String::with_capacity(folded.len());
     let mut pending_dash = false;
@@ -163,7 +163,7 @@ pub(crate) fn slugify(name: &str) -> String {
 }
 
 /// The GitHub-style id of a heading with this text.
-pub(crate) fn heading_id(text: &str) -> String {
+pub fn heading_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.trim().chars() {
         if c.is_ascii() {
@@ -184,7 +184,7 @@ pub(crate) fn heading_id(text: &str) -> String {
 
 /// The id GitHub and github-slugger (Docusaurus) give a heading with this text: see
 /// the module documentation. Not trimmed, and empty when nothing is kept.
-pub(crate) fn github_heading_id(text: &str) -> String {
+pub fn github_heading_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.to_lowercase().chars() {
         match c {
@@ -220,7 +220,7 @@ fn is_word(c: char, other_numbers: bool) -> bool {
 
 /// The id Hugo (Goldmark, `autoHeadingIDType = "github"`) gives a heading whose source
 /// line, without its `#` marks, is `source`: see the module documentation.
-pub(crate) fn source_line_heading_id(source: &str) -> String {
+pub fn source_line_heading_id(source: &str) -> String {
     use GeneralCategory as C;
     let mut out = String::with_capacity(source.len());
     for c in source.trim().chars() {
@@ -246,7 +246,7 @@ pub(crate) fn source_line_heading_id(source: &str) -> String {
 /// The id Python-Markdown's `toc` extension gives a heading whose text, without its
 /// tags and with its entities read, is `text`: `slugify`, or `slugify_unicode` when
 /// `unicode` (see the module documentation). Empty when nothing is kept.
-pub(crate) fn python_markdown_heading_id(text: &str, unicode: bool) -> String {
+pub fn python_markdown_heading_id(text: &str, unicode: bool) -> String {
     use unicode_normalization::UnicodeNormalization;
     // Python's `\s` and `str.strip()`: Unicode white space and the ASCII separators.
     let space = |c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c);
@@ -290,7 +290,7 @@ pub(crate) fn python_markdown_heading_id(text: &str, unicode: bool) -> String {
 
 /// The id Python-Markdown's `toc` tries after `id` is taken (its `unique`): `name_n`
 /// becomes `name_{n+1}`, anything else gets `_1`.
-pub(crate) fn next_python_markdown_id(id: &str) -> String {
+pub fn next_python_markdown_id(id: &str) -> String {
     if let Some((stem, digits)) = id.rsplit_once('_')
         && !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
@@ -326,7 +326,7 @@ fn increment_decimal(digits: &str) -> String {
 /// `heading_slug`): the text as Redcarpet escapes it into HTML, lower-cased as Ruby's
 /// `downcase` does, every run of characters other than `0-9a-z` one `-`, no `-` at
 /// either end. Tags are removed there; the text here has none.
-pub(crate) fn tech_docs_heading_id(text: &str) -> String {
+pub fn tech_docs_heading_id(text: &str) -> String {
     let mut html = String::with_capacity(text.len() + 8);
     for c in text.trim().chars() {
         match c {
@@ -350,7 +350,7 @@ pub(crate) fn tech_docs_heading_id(text: &str) -> String {
 }
 
 /// A readable title from a file or folder name: `database-failover` -> `Database failover`.
-pub(crate) fn title_from_name(name: &str) -> String {
+pub fn title_from_name(name: &str) -> String {
     let spaced = if name.contains(' ') { name.to_string() } else { name.replace(['-', '_'], " ") };
     let trimmed = spaced.trim();
     let mut chars = trimmed.chars();

@@ -18,7 +18,7 @@ use super::{Diagnostic, Severity};
 /// `CLICOLOR_FORCE` (not empty, not `0`) always, even into a pipe; else `CLICOLOR=0`
 /// never; else on a terminal that is not `TERM=dumb`. (anstream, clap's own choice,
 /// takes `CLICOLOR_FORCE=0` as forcing colour, which the rule does not.)
-pub(crate) fn stderr_wants_color() -> bool {
+pub fn stderr_wants_color() -> bool {
     use std::io::IsTerminal;
     color_wanted(|name| std::env::var(name).ok(), std::io::stderr().is_terminal())
 }
@@ -40,13 +40,13 @@ fn color_wanted(var: impl Fn(&str) -> Option<String>, terminal: bool) -> bool {
 
 /// Prints diagnostics on standard error in the human format, reading the quoted source
 /// lines from the files under `root`; prints nothing when there are none.
-pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
+pub fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
     print_labelled(diagnostics, &[], root);
 }
 
 /// Prints diagnostics as [`print_diagnostics`] does, each with its label in `labels`
 /// (by index; `(existing)` after the rule), when there is one.
-pub(crate) fn print_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path) {
+pub fn print_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path) {
     if !diagnostics.is_empty() {
         eprint!("{}", render_labelled(diagnostics, labels, root, stderr_wants_color()));
     }
@@ -54,7 +54,7 @@ pub(crate) fn print_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: 
 
 /// Prints diagnostics as [`print_labelled`] does, as much of them as `detail` says:
 /// all, errors in full and the rest summarised by rule, or errors alone.
-pub(crate) fn print_detailed(diagnostics: &[Diagnostic], labels: &[&str], root: &Path, detail: Detail) {
+pub fn print_detailed(diagnostics: &[Diagnostic], labels: &[&str], root: &Path, detail: Detail) {
     if detail == Detail::Full {
         return print_labelled(diagnostics, labels, root);
     }
@@ -83,7 +83,7 @@ fn quotes_its_line(d: &Diagnostic) -> bool {
 /// among many warnings), each group in the order given; reads the quoted source lines
 /// from the files under `root`. Each is shown with its label in `labels` (by index),
 /// when there is one: `error[broken-link] (existing): ...`.
-pub(crate) fn render_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path, color: bool) -> String {
+pub fn render_labelled(diagnostics: &[Diagnostic], labels: &[&str], root: &Path, color: bool) -> String {
     let mut sources: HashMap<&str, Option<Source>> = HashMap::new();
     let confinement = crate::fs::confine::Confinement::new(root);
     let mut out = String::new();

@@ -5,7 +5,7 @@
 /// The HTTP client for servers opsbook does not trust (Prometheus, the peers of a
 /// community): no redirect followed, no status taken as an error by itself, headers of
 /// at most 64 KiB.
-pub(crate) fn untrusting_agent() -> ureq::Agent {
+pub fn untrusting_agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .max_redirects(0)
         .http_status_as_error(false)

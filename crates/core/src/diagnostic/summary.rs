@@ -20,14 +20,14 @@ use super::{Diagnostic, Rule, Severity};
 
 /// Past this many warnings and notes a run prints the summary unless `--no-summary` is
 /// given: 200 findings in full are about 1,000 lines, a few screens.
-pub(crate) const SUMMARY_ABOVE: usize = 200;
+pub const SUMMARY_ABOVE: usize = 200;
 
 /// The most files listed under a rule; the rest are counted on one line.
 const TOP_FILES: usize = 5;
 
 /// How much of a run's diagnostics the human format prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Detail {
+pub enum Detail {
     /// Every diagnostic in full.
     Full,
     /// Errors in full, warnings and notes summarised by rule.
@@ -40,7 +40,7 @@ impl Detail {
     /// The detail a run asked for: `-q` errors only; `--summary` or `--no-summary` as
     /// said; otherwise the summary when `diagnostics` has more than [`SUMMARY_ABOVE`]
     /// warnings and notes, and everything in full when not.
-    pub(crate) fn choose(quiet: bool, summary: Option<bool>, diagnostics: &[Diagnostic]) -> Detail {
+    pub fn choose(quiet: bool, summary: Option<bool>, diagnostics: &[Diagnostic]) -> Detail {
         match (quiet, summary) {
             (true, _) => Detail::ErrorsOnly,
             (false, Some(true)) => Detail::Summary,
@@ -53,22 +53,22 @@ impl Detail {
 
 /// The warnings (or notes) of one rule.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct RuleGroup<'a> {
+pub struct RuleGroup<'a> {
     /// Warning or note.
-    pub(crate) severity: Severity,
+    pub severity: Severity,
     /// The rule that fired.
-    pub(crate) rule: Rule,
+    pub rule: Rule,
     /// How many diagnostics of this rule and severity the run has.
-    pub(crate) count: usize,
+    pub count: usize,
     /// Each file with how many of them it has: the most first, then by path.
-    pub(crate) files: Vec<(&'a str, usize)>,
+    pub files: Vec<(&'a str, usize)>,
     /// The first of them in the run's order, shown as an example.
-    pub(crate) first: &'a Diagnostic,
+    pub first: &'a Diagnostic,
 }
 
 /// The warnings and notes of `diagnostics` by rule: warnings first, then notes; within
 /// each, the rule with the most first, then by rule id. Errors are left out.
-pub(crate) fn group_by_rule(diagnostics: &[Diagnostic]) -> Vec<RuleGroup<'_>> {
+pub fn group_by_rule(diagnostics: &[Diagnostic]) -> Vec<RuleGroup<'_>> {
     let mut groups: Vec<RuleGroup<'_>> = Vec::new();
     // Per rule: its group's place, and its count per file.
     type Counts<'d> = (usize, HashMap<&'d str, usize>);
@@ -98,7 +98,7 @@ pub(crate) fn group_by_rule(diagnostics: &[Diagnostic]) -> Vec<RuleGroup<'_>> {
 
 /// The summary of the warnings and notes of `diagnostics` for people, ending with a line
 /// that says how to see them all; nothing when there are none.
-pub(crate) fn render_summary(diagnostics: &[Diagnostic], color: bool) -> String {
+pub fn render_summary(diagnostics: &[Diagnostic], color: bool) -> String {
     let groups = group_by_rule(diagnostics);
     if groups.is_empty() {
         return String::new();

@@ -11,38 +11,38 @@
 
 #![allow(clippy::disallowed_methods)]
 
-pub(crate) mod confine;
+pub mod confine;
 
 use std::io::Read as _;
 use std::path::Path;
 
-pub(crate) use confine::{Confined, OwnFolder};
+pub use confine::{Confined, OwnFolder};
 
 use anyhow::{Context, Result};
 
 /// The most opsbook reads of a Markdown page or of a file a page includes (the includes
 /// of one page have their own, smaller budget).
-pub(crate) const MAX_PAGE_BYTES: u64 = 64 << 20;
+pub const MAX_PAGE_BYTES: u64 = 64 << 20;
 /// The most opsbook reads of book.toml, CODEOWNERS, a Docusaurus category file or a
 /// navigation file (`mkdocs.yml`, `SUMMARY.md`).
-pub(crate) const MAX_CONFIG_BYTES: u64 = 16 << 20;
+pub const MAX_CONFIG_BYTES: u64 = 16 << 20;
 /// The most opsbook reads of a template or of a static file of the theme it reads as
 /// text.
-pub(crate) const MAX_TEMPLATE_BYTES: u64 = 16 << 20;
+pub const MAX_TEMPLATE_BYTES: u64 = 16 << 20;
 /// The most opsbook reads of a Prometheus rule file (`check --rules`).
-pub(crate) const MAX_RULE_FILE_BYTES: u64 = 64 << 20;
+pub const MAX_RULE_FILE_BYTES: u64 = 64 << 20;
 /// The most opsbook reads of a baseline (`check --baseline`): a `handbook.json` takes
 /// about 2.2 KiB a page, so this is some 450,000 pages.
-pub(crate) const MAX_BASELINE_BYTES: u64 = 1 << 30;
+pub const MAX_BASELINE_BYTES: u64 = 1 << 30;
 /// The most opsbook copies of one file published as it is (an asset, a static file).
-pub(crate) const MAX_ASSET_BYTES: u64 = 4 << 30;
+pub const MAX_ASSET_BYTES: u64 = 4 << 30;
 /// The most opsbook reads of a file it wrote itself: the build cache, the output's
 /// manifest, a staged output file.
-pub(crate) const MAX_OWN_BYTES: u64 = 8 << 30;
+pub const MAX_OWN_BYTES: u64 = 8 << 30;
 
 /// What a file is to opsbook, which says how much of it may be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FileKind {
+pub enum FileKind {
     /// A Markdown page or an included file: [`MAX_PAGE_BYTES`].
     Page,
     /// book.toml, CODEOWNERS, a category or navigation file: [`MAX_CONFIG_BYTES`].
@@ -61,7 +61,7 @@ pub(crate) enum FileKind {
 
 impl FileKind {
     /// The most that is read of a file of this kind, in bytes.
-    pub(crate) fn max_bytes(self) -> u64 {
+    pub fn max_bytes(self) -> u64 {
         match self {
             FileKind::Page => MAX_PAGE_BYTES,
             FileKind::Config => MAX_CONFIG_BYTES,
@@ -89,7 +89,7 @@ impl FileKind {
 
 /// Why a file was not read.
 #[derive(Debug)]
-pub(crate) enum ReadError {
+pub enum ReadError {
     /// The system said no (missing, no permission...).
     Io(std::io::Error),
     /// It is not a regular file: what it is ("a named pipe (FIFO)").
@@ -127,7 +127,7 @@ fn size(bytes: u64) -> String {
 }
 
 /// What a file that is not a regular file is, for messages.
-pub(crate) fn describe(file_type: std::fs::FileType) -> &'static str {
+pub fn describe(file_type: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
@@ -149,7 +149,7 @@ pub(crate) fn describe(file_type: std::fs::FileType) -> &'static str {
 
 /// Opens `path` for reading if it is a regular file of at most `kind`'s limit (see the
 /// module's steps), without ever waiting on it; returns the file and its length.
-pub(crate) fn open_regular(path: &Confined, kind: FileKind) -> Result<(std::fs::File, u64), ReadError> {
+pub fn open_regular(path: &Confined, kind: FileKind) -> Result<(std::fs::File, u64), ReadError> {
     let path = path.path();
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
@@ -195,7 +195,7 @@ fn is_kernel_file(_file: &std::fs::File) -> bool {
 }
 
 /// Reads a whole regular file of `kind` (see [`open_regular`]).
-pub(crate) fn read_bytes(path: &Confined, kind: FileKind) -> Result<Vec<u8>, ReadError> {
+pub fn read_bytes(path: &Confined, kind: FileKind) -> Result<Vec<u8>, ReadError> {
     let (file, len) = open_regular(path, kind)?;
     let limit = kind.max_bytes();
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
@@ -208,7 +208,7 @@ pub(crate) fn read_bytes(path: &Confined, kind: FileKind) -> Result<Vec<u8>, Rea
 
 /// Reads a whole regular file of `kind` as UTF-8 text (as [`std::fs::read_to_string`]
 /// does, the same error when it is not).
-pub(crate) fn read_text(path: &Confined, kind: FileKind) -> Result<String, ReadError> {
+pub fn read_text(path: &Confined, kind: FileKind) -> Result<String, ReadError> {
     let bytes = read_bytes(path, kind)?;
     String::from_utf8(bytes).map_err(|_| {
         ReadError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
@@ -216,12 +216,12 @@ pub(crate) fn read_text(path: &Confined, kind: FileKind) -> Result<String, ReadE
 }
 
 /// Reads a whole regular file of `kind`; the error names the path.
-pub(crate) fn read(path: &Confined, kind: FileKind) -> Result<Vec<u8>> {
+pub fn read(path: &Confined, kind: FileKind) -> Result<Vec<u8>> {
     read_bytes(path, kind).with_context(|| format!("cannot read {}", path.path().display()))
 }
 
 /// Writes a whole file, creating its parent folders.
-pub(crate) fn write(path: &Confined, contents: impl AsRef<[u8]>) -> Result<()> {
+pub fn write(path: &Confined, contents: impl AsRef<[u8]>) -> Result<()> {
     let path = path.path();
     if let Some(parent) = path.parent() {
         create_dir_all_at(parent)?;
@@ -230,7 +230,7 @@ pub(crate) fn write(path: &Confined, contents: impl AsRef<[u8]>) -> Result<()> {
 }
 
 /// Creates a folder and its parents.
-pub(crate) fn create_dir_all(path: &Confined) -> Result<()> {
+pub fn create_dir_all(path: &Confined) -> Result<()> {
     create_dir_all_at(path.path())
 }
 
@@ -241,7 +241,7 @@ fn create_dir_all_at(path: &Path) -> Result<()> {
 
 /// Creates the folder of a file to be written: with one `mkdir` when its parent exists
 /// (the usual case), with its parents otherwise; a folder already there is fine.
-pub(crate) fn create_parent(path: &Confined) -> Result<()> {
+pub fn create_parent(path: &Confined) -> Result<()> {
     let Some(parent) = path.path().parent() else { return Ok(()) };
     match std::fs::create_dir(parent) {
         Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => create_dir_all_at(parent),
@@ -250,30 +250,30 @@ pub(crate) fn create_parent(path: &Confined) -> Result<()> {
 }
 
 /// Creates (or truncates) a file to write, its folder existing.
-pub(crate) fn create(path: &Confined) -> std::io::Result<std::fs::File> {
+pub fn create(path: &Confined) -> std::io::Result<std::fs::File> {
     std::fs::File::create(path.path())
 }
 
 /// Creates a new file to write (and read back): an error when anything is there
 /// already, a link to nothing included, so a file is never written through a link.
-pub(crate) fn create_new(path: &Confined) -> std::io::Result<std::fs::File> {
+pub fn create_new(path: &Confined) -> std::io::Result<std::fs::File> {
     std::fs::File::options().read(true).write(true).create_new(true).open(path.path())
 }
 
 /// Opens a file opsbook wrote itself, to read it as it streams (a cache or a staged
 /// file): see [`open_regular`].
-pub(crate) fn open_own(path: &Confined) -> Result<std::fs::File, ReadError> {
+pub fn open_own(path: &Confined) -> Result<std::fs::File, ReadError> {
     open_regular(path, FileKind::Own).map(|(file, _)| file)
 }
 
 /// Opens a lock file to write, creating it, never truncating it.
-pub(crate) fn open_lock(path: &Confined) -> std::io::Result<std::fs::File> {
+pub fn open_lock(path: &Confined) -> std::io::Result<std::fs::File> {
     std::fs::File::options().create(true).truncate(false).write(true).open(path.path())
 }
 
 /// The text of a file of the kernel about this process (`/proc/self/NAME`, Linux), which
 /// [`open_regular`] refuses since its size says nothing: read whole, up to 1 MiB.
-pub(crate) fn own_process_file(name: &str) -> Option<String> {
+pub fn own_process_file(name: &str) -> Option<String> {
     let file = std::fs::File::open(Path::new("/proc/self").join(name)).ok()?;
     let mut text = String::new();
     file.take(1 << 20).read_to_string(&mut text).ok()?;
@@ -282,13 +282,13 @@ pub(crate) fn own_process_file(name: &str) -> Option<String> {
 
 /// Writes `text` to a file of the kernel about this process (`/proc/self/NAME`, Linux);
 /// whether the kernel took it.
-pub(crate) fn write_own_process_file(name: &str, text: &str) -> bool {
+pub fn write_own_process_file(name: &str, text: &str) -> bool {
     std::fs::write(Path::new("/proc/self").join(name), text).is_ok()
 }
 
 /// Copies one regular file of `kind` (see [`open_regular`]), creating the target's
 /// parent folders; the copy has the source's permissions, as [`std::fs::copy`] gives.
-pub(crate) fn copy(from: &Confined, to: &Confined, kind: FileKind) -> Result<()> {
+pub fn copy(from: &Confined, to: &Confined, kind: FileKind) -> Result<()> {
     let to = to.path();
     if let Some(parent) = to.parent() {
         create_dir_all_at(parent)?;
@@ -308,17 +308,17 @@ pub(crate) fn copy(from: &Confined, to: &Confined, kind: FileKind) -> Result<()>
 }
 
 /// Removes a file; the system's error as it is.
-pub(crate) fn remove_file(path: &Confined) -> std::io::Result<()> {
+pub fn remove_file(path: &Confined) -> std::io::Result<()> {
     std::fs::remove_file(path.path())
 }
 
 /// Removes an empty folder; the system's error as it is.
-pub(crate) fn remove_dir(path: &Confined) -> std::io::Result<()> {
+pub fn remove_dir(path: &Confined) -> std::io::Result<()> {
     std::fs::remove_dir(path.path())
 }
 
 /// Removes a folder and everything in it; a missing folder is fine.
-pub(crate) fn remove_dir_all(path: &Confined) -> Result<()> {
+pub fn remove_dir_all(path: &Confined) -> Result<()> {
     remove_dir_all_at(path.path())
 }
 
@@ -334,7 +334,7 @@ fn remove_dir_all_at(path: &Path) -> Result<()> {
 
 /// Removes a large folder (a previous build's output), its top-level entries in
 /// parallel. Missing is fine.
-pub(crate) fn remove_tree_in_parallel(path: &Confined) -> Result<()> {
+pub fn remove_tree_in_parallel(path: &Confined) -> Result<()> {
     use rayon::prelude::*;
     let path = path.path();
     let entries: Vec<_> = match std::fs::read_dir(path) {
@@ -354,25 +354,25 @@ pub(crate) fn remove_tree_in_parallel(path: &Confined) -> Result<()> {
 }
 
 /// Renames a file or folder.
-pub(crate) fn rename(from: &Confined, to: &Confined) -> Result<()> {
+pub fn rename(from: &Confined, to: &Confined) -> Result<()> {
     rename_io(from, to).with_context(|| format!("cannot move {} to {}", from.path().display(), to.path().display()))
 }
 
 /// Renames a file or folder; the system's error as it is.
-pub(crate) fn rename_io(from: &Confined, to: &Confined) -> std::io::Result<()> {
+pub fn rename_io(from: &Confined, to: &Confined) -> std::io::Result<()> {
     std::fs::rename(from.path(), to.path())
 }
 
 /// A folder as the user would like to read it in a message: relative to the current
 /// folder when it is inside it (`public/`, `.`), else as it is.
-pub(crate) fn shown_path(path: &Path) -> String {
+pub fn shown_path(path: &Path) -> String {
     let relative = std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
     let shown = slash_path(relative.as_deref().unwrap_or(path));
     if shown.is_empty() { ".".into() } else { format!("{}/", shown.trim_end_matches('/')) }
 }
 
 /// A path as a string with `/` separators, for diagnostics and URLs.
-pub(crate) fn slash_path(path: &Path) -> String {
+pub fn slash_path(path: &Path) -> String {
     let s = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
 }

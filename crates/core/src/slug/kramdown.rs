@@ -7,7 +7,7 @@
 /// The id kramdown's converter makes of `text` (`basic_generate_id`): no leading
 /// characters but ASCII letters, only `a-zA-Z0-9`, space and `-` kept, each space a `-`,
 /// lower-cased; `section` when nothing is left (`generate_id`).
-pub(crate) fn kramdown_heading_id(text: &str) -> String {
+pub fn kramdown_heading_id(text: &str) -> String {
     let from_letter = text.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
     let mut out = String::with_capacity(from_letter.len());
     for c in from_letter.chars() {
@@ -25,7 +25,7 @@ pub(crate) fn kramdown_heading_id(text: &str) -> String {
 /// lower-cased, only Ruby's `\p{Word}` (letters, marks, numbers, connector punctuation),
 /// `-`, space and tab kept, each space and tab a `-`. Empty when nothing is kept:
 /// kramdown then writes no id.
-pub(crate) fn kramdown_gfm_heading_id(text: &str) -> String {
+pub fn kramdown_gfm_heading_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.to_lowercase().chars() {
         match c {
@@ -41,7 +41,7 @@ pub(crate) fn kramdown_gfm_heading_id(text: &str) -> String {
 /// (`TYPOGRAPHIC_SYMS`, left to right): `---` an em dash, `--` an en dash, `...` an
 /// ellipsis, `<< ` and ` >>` a guillemet with a no-break space, `<<` and `>>` a
 /// guillemet. The rules keep none of these characters, so a `--` leaves no `-`.
-pub(crate) fn kramdown_typography(text: &str) -> String {
+pub fn kramdown_typography(text: &str) -> String {
     const SYMBOLS: [(&str, &str); 7] = [
         ("---", "\u{2014}"),
         ("--", "\u{2013}"),
@@ -70,7 +70,7 @@ pub(crate) fn kramdown_typography(text: &str) -> String {
 /// The text of a heading's source as kramdown keeps it for an id (`parse_header_contents`,
 /// `parse_atx_header`): an ATX heading's line without its `#` marks, a trailing ` {#id}`
 /// or closing `#`s; a setext heading's line.
-pub(crate) fn kramdown_source_line(source: &str) -> &str {
+pub fn kramdown_source_line(source: &str) -> &str {
     let trimmed = source.trim_start_matches(' ');
     let atx = trimmed.starts_with('#');
     let mut line = if atx {

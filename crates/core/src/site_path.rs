@@ -13,14 +13,14 @@
 use std::fmt;
 
 /// The longest segment (file or folder name) of a site path, in bytes.
-pub(crate) const MAX_SEGMENT_BYTES: usize = 255;
+pub const MAX_SEGMENT_BYTES: usize = 255;
 /// The longest site path, in bytes: systems refuse paths longer than 4,096 bytes, and the
 /// output folder's own path comes before it.
-pub(crate) const MAX_PATH_BYTES: usize = 2048;
+pub const MAX_PATH_BYTES: usize = 2048;
 
 /// Why a text is not a usable site path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum PathProblem {
+pub enum PathProblem {
     /// It starts with `/`.
     Absolute,
     /// A segment is `..`: the path climbs out of the site.
@@ -74,7 +74,7 @@ impl fmt::Display for PathProblem {
 }
 
 /// Checks one segment (a file or folder name).
-pub(crate) fn check_segment(segment: &str) -> Result<(), PathProblem> {
+pub fn check_segment(segment: &str) -> Result<(), PathProblem> {
     match segment {
         "" | "." => return Err(PathProblem::EmptySegment),
         ".." => return Err(PathProblem::Parent),
@@ -90,14 +90,14 @@ pub(crate) fn check_segment(segment: &str) -> Result<(), PathProblem> {
 }
 
 /// The file a folder's page is written to (`runbooks/` -> `runbooks/index.html`).
-pub(crate) const INDEX_FILE: &str = "index.html";
+pub const INDEX_FILE: &str = "index.html";
 
 /// Checks a name that is a folder of the site by itself and is written into URLs as it
 /// is, with nothing escaped (an alert's `alerts/<name>/`): a segment ([`check_segment`])
 /// without whitespace and without `%`, `?`, `#`, `\` or `/`, which a URL reads as an
 /// escape, a query, a fragment or another folder; and not [`INDEX_FILE`], whose folder
 /// would be where its parent's page is written.
-pub(crate) fn check_folder_name(name: &str) -> Result<(), PathProblem> {
+pub fn check_folder_name(name: &str) -> Result<(), PathProblem> {
     check_segment(name)?;
     if let Some(c) = name.chars().find(|c| c.is_whitespace()) {
         return Err(PathProblem::Character(c));
@@ -112,7 +112,7 @@ pub(crate) fn check_folder_name(name: &str) -> Result<(), PathProblem> {
 }
 
 /// Checks a site path that names a file (`runbooks/db/index.html`).
-pub(crate) fn check(site_path: &str) -> Result<(), PathProblem> {
+pub fn check(site_path: &str) -> Result<(), PathProblem> {
     if site_path.starts_with('/') {
         return Err(PathProblem::Absolute);
     }
@@ -125,7 +125,7 @@ pub(crate) fn check(site_path: &str) -> Result<(), PathProblem> {
 
 /// The file of `site_path` inside the output folder `dir`: the only place where a site
 /// path is joined onto a folder. Refuses any path that [`check`] refuses.
-pub(crate) fn output_file(dir: &crate::fs::OwnFolder, site_path: &str) -> anyhow::Result<crate::fs::Confined> {
+pub fn output_file(dir: &crate::fs::OwnFolder, site_path: &str) -> anyhow::Result<crate::fs::Confined> {
     let refuse =
         |problem: &dyn std::fmt::Display| anyhow::anyhow!("refusing to write {site_path:?} in the output: {problem}");
     check(site_path).map_err(|problem| refuse(&problem))?;
@@ -135,7 +135,7 @@ pub(crate) fn output_file(dir: &crate::fs::OwnFolder, site_path: &str) -> anyhow
 /// The site path of an alias as written (`/old/path`, `old/page.html`, `/old%20name/`):
 /// `old/path/`, `old/page.html`, `old name/`; `""` is the home page. See the module
 /// documentation for the rules.
-pub(crate) fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
+pub fn normalise_alias(alias: &str) -> Result<String, PathProblem> {
     normalise(alias, false)
 }
 
@@ -186,7 +186,7 @@ fn normalise(alias: &str, clamp: bool) -> Result<String, PathProblem> {
 /// tools write an alias: Hugo joins it with Go's `path.Join` (`hugolib/site_render.go`,
 /// `renderAliases`), which cannot climb above `/`, and Jekyll writes every file inside
 /// its destination (`Jekyll.sanitized_path`). Without `clamp` such a `..` is an error.
-pub(crate) fn resolve_alias_with(page_site_path: &str, alias: &str, clamp: bool) -> Result<String, PathProblem> {
+pub fn resolve_alias_with(page_site_path: &str, alias: &str, clamp: bool) -> Result<String, PathProblem> {
     let written = alias.trim();
     let first = written.split('/').next().unwrap_or("");
     if written.starts_with('/') || first.contains(':') || crate::percent::percent_decode(first).contains(':') {
@@ -201,13 +201,13 @@ pub(crate) fn resolve_alias_with(page_site_path: &str, alias: &str, clamp: bool)
 
 /// The file that a page or the redirect page of an alias at a site path is written
 /// to: `old/` -> `old/index.html`, `old.html` -> `old.html`.
-pub(crate) fn alias_file(alias: &str) -> String {
+pub fn alias_file(alias: &str) -> String {
     if alias.is_empty() || alias.ends_with('/') { format!("{alias}{INDEX_FILE}") } else { alias.to_string() }
 }
 
 /// Joins a relative link path onto a folder (of `content/`, or a page's site path),
 /// folding `.` and `..`; `None` when it climbs above the top. A trailing `/` is kept.
-pub(crate) fn join_relative(dir: &str, path: &str) -> Option<String> {
+pub fn join_relative(dir: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for part in path.split('/') {
         match part {
@@ -227,7 +227,7 @@ pub(crate) fn join_relative(dir: &str, path: &str) -> Option<String> {
 
 /// A site path as it is written in a URL: every byte outside the characters a URL path
 /// may hold as they are is `%XX`-escaped (so `_redirects` lines keep their format).
-pub(crate) fn percent_encode(site_path: &str) -> String {
+pub fn percent_encode(site_path: &str) -> String {
     static PATH: percent_encoding::AsciiSet = crate::percent::keeping(b"-._~!$&'()*+,;=:@/");
     crate::percent::percent_encode(site_path, &PATH)
 }

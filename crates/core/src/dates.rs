@@ -7,7 +7,7 @@ use jiff::Span;
 use jiff::civil;
 use std::fmt;
 
-pub(crate) mod moment;
+pub mod moment;
 
 /// A calendar day, from 0000-01-01 to 9999-12-31: jiff's civil date, kept within the
 /// years a page can name.
@@ -157,7 +157,7 @@ impl Timestamp {
 }
 
 /// How long something took, for incident durations: `1h 35m`, `2d 4h`, `45m`.
-pub(crate) fn format_duration(seconds: i64) -> String {
+pub fn format_duration(seconds: i64) -> String {
     let minutes = seconds.max(0) / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
     match (days, hours, minutes) {
@@ -173,7 +173,7 @@ pub(crate) fn format_duration(seconds: i64) -> String {
 /// 35 minutes` or ISO 8601's `PT1H35M` (jiff's friendly and ISO formats; a day is 24
 /// hours), into whole seconds; `None` when it is negative, not whole seconds, or in
 /// months or years, which have no fixed length.
-pub(crate) fn parse_duration(text: &str) -> Option<i64> {
+pub fn parse_duration(text: &str) -> Option<i64> {
     let span: Span = text.trim().parse().ok()?;
     if span.is_negative() || span.get_months() != 0 || span.get_years() != 0 {
         return None;
@@ -193,7 +193,7 @@ pub enum Period {
 
 /// The longest review period, in years: a longer one is surely a typing mistake, and
 /// the bound keeps all date arithmetic far from overflowing.
-pub(crate) const MAX_PERIOD_YEARS: i64 = 100;
+pub const MAX_PERIOD_YEARS: i64 = 100;
 /// [`MAX_PERIOD_YEARS`] in days.
 const MAX_PERIOD_DAYS: i64 = 36_525;
 
@@ -268,23 +268,23 @@ impl fmt::Display for Period {
 
 /// The variable of the reproducible-builds convention that fixes "now" for everything
 /// time-dependent in a build: seconds since the epoch.
-pub(crate) const EPOCH_VARIABLE: &str = "SOURCE_DATE_EPOCH";
+pub const EPOCH_VARIABLE: &str = "SOURCE_DATE_EPOCH";
 
 /// The older variable that fixes only the date (the tests' review freshness), read when
 /// `SOURCE_DATE_EPOCH` is not set.
-pub(crate) const TODAY_VARIABLE: &str = "OPSBOOK_TODAY";
+pub const TODAY_VARIABLE: &str = "OPSBOOK_TODAY";
 
 /// The build's "now": `SOURCE_DATE_EPOCH` when set, else midnight UTC of
 /// `OPSBOOK_TODAY` when set, else the clock. A variable that does not parse is an error.
-pub(crate) fn now() -> anyhow::Result<Timestamp> {
+pub fn now() -> anyhow::Result<Timestamp> {
     now_from(std::env::var(EPOCH_VARIABLE).ok(), std::env::var(TODAY_VARIABLE).ok())
 }
 
 /// The first moment a [`Timestamp`] of the calendar can be, 0000-01-01T00:00:00Z, in
 /// seconds since the epoch.
-pub(crate) const MIN_SECONDS: i64 = MIN_DAYS * 86_400;
+pub const MIN_SECONDS: i64 = MIN_DAYS * 86_400;
 /// The last moment, 9999-12-31T23:59:59Z.
-pub(crate) const MAX_SECONDS: i64 = (MAX_DAYS + 1) * 86_400 - 1;
+pub const MAX_SECONDS: i64 = (MAX_DAYS + 1) * 86_400 - 1;
 
 /// [`now`] from the values of the two variables.
 fn now_from(epoch: Option<String>, today: Option<String>) -> anyhow::Result<Timestamp> {

@@ -7,16 +7,16 @@ use std::time::{Duration, Instant};
 
 /// A counter of time spent, which threads add to.
 #[derive(Debug, Default)]
-pub(crate) struct SpentTime(AtomicU64);
+pub struct SpentTime(AtomicU64);
 
 impl SpentTime {
     /// A counter at zero.
-    pub(crate) const fn new() -> Self {
+    pub const fn new() -> Self {
         SpentTime(AtomicU64::new(0))
     }
 
     /// Runs `work`, adding the time it takes.
-    pub(crate) fn time<T>(&self, work: impl FnOnce() -> T) -> T {
+    pub fn time<T>(&self, work: impl FnOnce() -> T) -> T {
         let started = Instant::now();
         let done = work();
         let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
@@ -25,7 +25,7 @@ impl SpentTime {
     }
 
     /// The time added since the last call, which starts the count again.
-    pub(crate) fn take(&self) -> Duration {
+    pub fn take(&self) -> Duration {
         Duration::from_nanos(self.0.swap(0, Ordering::Relaxed))
     }
 }
@@ -39,19 +39,19 @@ impl SpentTime {
 /// The reset is asked for only with the step timings (`--timings`), since it also
 /// lowers the peak memory that the parent process is told of (`getrusage`, `time -v`).
 #[derive(Debug)]
-pub(crate) struct PeakMemory {
+pub struct PeakMemory {
     /// Whether the mark was reset at the start of the current step.
     resets: bool,
 }
 
 impl PeakMemory {
     /// Starts the first step; `per_step` resets the mark after each step.
-    pub(crate) fn start(per_step: bool) -> Self {
+    pub fn start(per_step: bool) -> Self {
         PeakMemory { resets: per_step && reset_high_water_mark() }
     }
 
     /// The peak resident memory of the step that ends now, in bytes, and starts the next.
-    pub(crate) fn take(&mut self) -> Option<u64> {
+    pub fn take(&mut self) -> Option<u64> {
         let peak = high_water_mark();
         if self.resets {
             self.resets = reset_high_water_mark();
@@ -91,7 +91,7 @@ thread_local! {
 
 /// Ends the current phase of this thread's work, named `name`, when phases are traced
 /// ([`tracing_phases`]); `None` starts the count without printing.
-pub(crate) fn phase(name: Option<&str>) {
+pub fn phase(name: Option<&str>) {
     if !tracing_phases() {
         return;
     }

@@ -17,7 +17,7 @@
 
 /// The edit distance between two strings, in characters: insertions, deletions,
 /// substitutions and swaps of two neighbours each count one (optimal string alignment).
-pub(crate) fn distance(a: &str, b: &str) -> usize {
+pub fn distance(a: &str, b: &str) -> usize {
     strsim::osa_distance(a, b)
 }
 
@@ -70,7 +70,7 @@ fn distance_within(a: &[char], b: &[char], limit: usize, rows: &mut Rows) -> Opt
 
 /// The candidate closest to `wanted`, if it is close enough to be a likely typo: at
 /// most a third of the longer string's length, and at least one edit away.
-pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted_chars: Vec<char> = wanted.chars().collect();
     let wanted_len = wanted_chars.len();
     let lowered = wanted.to_lowercase();
@@ -104,7 +104,7 @@ pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a
 
 /// The path of `target` relative to the folder `from_dir` (both relative to
 /// `content/`), as an author would write the link.
-pub(crate) fn relative_path(from_dir: &str, target: &str) -> String {
+pub fn relative_path(from_dir: &str, target: &str) -> String {
     let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
     let to: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
