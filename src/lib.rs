@@ -18,10 +18,10 @@ pub(crate) mod check;
 pub(crate) mod cli;
 pub mod cmd;
 pub(crate) mod compat;
-pub mod config;
-pub(crate) mod content;
 #[doc(hidden)]
 pub use content::front_matter::front_matter_as_json;
+pub use opsbook_content::config;
+pub(crate) use opsbook_content::content;
 pub(crate) use opsbook_core::dates;
 pub use opsbook_core::diagnostic;
 pub(crate) use opsbook_core::fs;
