@@ -454,10 +454,11 @@ pub(crate) fn write_search_index(
     postings: &crate::search::SitePostings,
     output: &dyn Sink,
     cache: &mut crate::search::IndexCache,
-    kept: Option<&dyn crate::search::packed::Kept>,
+    kept: Option<&dyn crate::search::KeptIndex>,
 ) -> Result<(), Failure> {
-    let index = crate::search::build_index(site, postings, cache);
+    let index = crate::search::build_index(site, postings, cache, kept);
     let edits = cache.is_for_edits();
+    let kept = kept.map(|kept| kept as &dyn crate::search::packed::Kept);
     let files = crate::search::packed::pack(&index.files, &mut cache.packed, edits, kept);
     crate::spent::phase(Some("index: compress"));
     let public = site.public();

@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use crate::site::{PageId, Site};
 use crate::slug::fold;
+pub(crate) use pairs::patch::KeptIndex;
 pub use postings::SitePostings;
 pub(crate) use postings::{KeptTerms, PostingsBuilder};
 pub use shards::IndexCache;
@@ -111,7 +112,14 @@ pub(crate) fn is_searchable(site: &Site, id: PageId) -> bool {
 /// ([`index_languages`]). `cache`
 /// holds what the last indexes were made of (empty for a build): only the shards that
 /// changed are encoded again, and it is left holding what these indexes are made of.
-pub fn build_index(site: &Site, postings: &SitePostings, cache: &mut IndexCache) -> SearchIndex {
+/// `kept` (a build cache) has what the previous build's files of pairs were made of:
+/// they are patched ([`pairs::patch`]).
+pub(crate) fn build_index(
+    site: &Site,
+    postings: &SitePostings,
+    cache: &mut IndexCache,
+    kept: Option<&dyn KeptIndex>,
+) -> SearchIndex {
     let languages = index_languages(site);
     let searchable = searchable(site);
     let edits = cache.is_for_edits();
@@ -121,7 +129,7 @@ pub fn build_index(site: &Site, postings: &SitePostings, cache: &mut IndexCache)
     let mut files = Vec::new();
     for (slot, language) in languages.iter().enumerate().take(postings.languages()) {
         let pages: Vec<PageId> = searchable.iter().copied().filter(|&id| language_slot(site, id) == slot).collect();
-        let index = build_language_index(site, postings, &mut cache.languages[slot], language, slot, &pages);
+        let index = build_language_index(site, postings, (&mut cache.languages[slot], kept), language, slot, &pages);
         files.extend(index.into_iter().map(|(name, json)| (format!("{}{name}", language.folder), json)));
     }
     SearchIndex { files }
@@ -132,13 +140,14 @@ pub fn build_index(site: &Site, postings: &SitePostings, cache: &mut IndexCache)
 fn build_language_index(
     site: &Site,
     postings: &SitePostings,
-    cache: &mut ShardCache,
+    (cache, kept): (&mut ShardCache, Option<&dyn KeptIndex>),
     language: &IndexLanguage,
     slot: usize,
     pages: &[PageId],
 ) -> Vec<(String, Arc<str>)> {
     let pages = pages.to_vec();
     let mut files = Vec::new();
+    crate::spent::phase(None);
     let scored = postings.score(&pages, slot, &mut cache.scoring);
     crate::spent::phase(Some("index: score"));
     let shards = shards::make_shards(scored, cache);
@@ -149,11 +158,12 @@ fn build_language_index(
     for (n, (_, content)) in shards.reversed.iter().enumerate() {
         files.push((format!("r-{n}.json"), Arc::clone(content)));
     }
-    let pair_files = postings.pair_files(&pages, slot);
+    let pair_files = postings.pair_files(&pages, (slot, language), kept);
     let pair_count = pair_files.len();
     files.extend(pair_files);
+    crate::spent::phase(Some("index: pairs"));
     files.extend(postings.snippet_files(&pages));
-    crate::spent::phase(Some("index: pairs and snippets"));
+    crate::spent::phase(Some("index: snippets"));
     let facets = facets(site, &pages);
     crate::spent::phase(Some("index: facets"));
     for (facet, values) in &facets {

@@ -48,6 +48,20 @@ pub(crate) fn gzip(text: &str) -> Vec<u8> {
     })
 }
 
+/// The text of `bytes`, gzip bytes [`gzip`] made; `None` when they are not whole, not
+/// UTF-8, or say they hold more than 64 MiB.
+pub(crate) fn gunzip(bytes: &[u8]) -> Option<String> {
+    // gzip's trailer ends with the text's size (modulo 2^32).
+    let size = u32::from_le_bytes(bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()?) as usize;
+    if size > 64 << 20 {
+        return None;
+    }
+    let mut text = vec![0; size];
+    let length = libdeflater::Decompressor::new().gzip_decompress(bytes, &mut text).ok()?;
+    (length == size).then_some(())?;
+    String::from_utf8(text).ok()
+}
+
 /// Compressed index files kept from one build to the next, by the XXH3-128 hash of
 /// their text: the build cache ([`crate::pipeline`]'s), which only the binary that
 /// wrote it believes, so its bytes are those this binary would make.

@@ -5,6 +5,8 @@
 
 mod kept;
 
+pub(crate) use kept::kept_pairs;
+
 use super::terms::{Intern, STOP};
 use crate::markdown::SectionText;
 
@@ -133,6 +135,9 @@ pub(crate) struct PageTerms {
     title_pairs: Box<[u64]>,
     /// The page's snippet files ([`super::snippets`]).
     snippets: super::snippets::Snippets,
+    /// The key its kept form has in the build cache (0: none), by which the next build
+    /// finds what the page's pairs were ([`super::pairs::patch`]).
+    kept_key: u128,
 }
 
 impl PageTerms {
@@ -222,6 +227,7 @@ impl PageTerms {
             pairs,
             title_pairs: Box::default(),
             snippets: super::snippets::chunks(page.sections),
+            kept_key: 0,
         }
     }
 
@@ -234,22 +240,35 @@ impl PageTerms {
     pub(crate) fn set_title(&mut self, title: &str, intern: &mut dyn Intern) {
         let mut terms = Vec::new();
         let mut pairs = Vec::new();
-        let mut previous = STOP;
-        super::text::for_each_marked_term(title, &mut String::new(), |word, plain| {
-            let (word, stem) = intern.intern(word);
-            terms.push((word, stem));
-            if plain && stem != STOP {
-                if previous != STOP {
-                    pairs.push(super::pairs::pair(previous, stem));
-                }
-                previous = stem;
-            }
-        });
+        for_each_title_pair(
+            title,
+            |word| {
+                let (word, stem) = intern.intern(word);
+                terms.push((word, stem));
+                (stem != STOP).then_some(stem)
+            },
+            |first, second| pairs.push(super::pairs::pair(first, second)),
+        );
         pairs.sort_unstable();
         pairs.dedup();
         self.title = title.into();
         self.title_terms = terms.into_boxed_slice();
         self.title_pairs = pairs.into_boxed_slice();
+    }
+
+    /// The title the title's terms were made of.
+    pub(crate) fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The key of the page's kept form in the build cache (0: none).
+    pub(crate) fn kept_key(&self) -> u128 {
+        self.kept_key
+    }
+
+    /// Sets the key of the page's kept form in the build cache.
+    pub(crate) fn set_kept_key(&mut self, key: u128) {
+        self.kept_key = key;
     }
 
     /// The page's length: its terms, the title's included.
@@ -305,6 +324,28 @@ impl PageTerms {
             found(word);
         }
     }
+}
+
+/// Calls `found` with each pair of consecutive stems of `title`, whose words `stem`
+/// numbers (`None`: a stop word, skipped): a title's pairs, as [`PageTerms::set_title`]
+/// makes them and as the pair files' patch finds an earlier title's
+/// ([`super::pairs::patch`]).
+pub(crate) fn for_each_title_pair<S: Clone>(
+    title: &str,
+    mut stem: impl FnMut(&str) -> Option<S>,
+    mut found: impl FnMut(S, S),
+) {
+    let mut previous = None;
+    super::text::for_each_marked_term(title, &mut String::new(), |word, plain| {
+        if let Some(stem) = stem(word)
+            && plain
+        {
+            if let Some(previous) = previous.take() {
+                found(previous, stem.clone());
+            }
+            previous = Some(stem);
+        }
+    });
 }
 
 /// The statistics of a stem found only in the title.

@@ -11,6 +11,8 @@ use rayon::prelude::*;
 use super::page_terms::PageTerms;
 use super::terms::Terms;
 
+pub(crate) mod patch;
+
 /// The size of a file of pairs, in bytes.
 pub(crate) const PAIR_TARGET: usize = 12 * 1024;
 
@@ -66,10 +68,16 @@ pub(crate) fn buckets(bytes: usize) -> usize {
     bytes.div_ceil(PAIR_TARGET).max(1)
 }
 
+/// The size an entry of a file of pairs counts for in [`buckets`]: its key's, its pages'
+/// and six more bytes.
+pub(crate) fn entry_size(key: &str, docs: &str) -> usize {
+    key.len() + docs.len() + 6
+}
+
 /// The files of pairs of `pages` (postings in index order: a page's number is its
 /// place): `(file name, JSON)` each, `q-0.json` on; as many as [`buckets`] of their
-/// size, at least one.
-pub(crate) fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> Vec<(String, Arc<str>)> {
+/// size, at least one; and that size.
+pub(crate) fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> (Vec<(String, Arc<str>)>, usize) {
     let mut all: Vec<(u64, u32)> = pages
         .par_iter()
         .enumerate()
@@ -96,22 +104,28 @@ pub(crate) fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> Vec<(Str
             (format!("{} {}", terms.stem(first), terms.stem(second)), super::encode_docs(&docs))
         })
         .collect();
-    let bytes: usize = entries.iter().map(|(k, d)| k.len() + d.len() + 6).sum();
+    let bytes: usize = entries.iter().map(|(k, d)| entry_size(k, d)).sum();
     let count = buckets(bytes);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (n, (key, _)) in entries.iter().enumerate() {
         members[hash(key) as usize % count].push(n);
     }
     // Each file on its own core.
-    members
+    let files = members
         .par_iter()
         .enumerate()
         .map(|(n, members)| {
             let body: BTreeMap<&str, &str> =
                 members.iter().map(|&m| (entries[m].0.as_str(), entries[m].1.as_str())).collect();
-            (format!("q-{n}.json"), super::to_json(&body).into())
+            (file_name(n), super::to_json(&body).into())
         })
-        .collect()
+        .collect();
+    (files, bytes)
+}
+
+/// The name of file `n` of pairs.
+pub(crate) fn file_name(n: usize) -> String {
+    format!("q-{n}.json")
 }
 
 #[cfg(test)]
@@ -167,7 +181,7 @@ mod tests {
             None,
         ];
         let terms = builder.into_terms();
-        let files = files(&terms, &pages);
+        let (files, _) = files(&terms, &pages);
         assert_eq!(files.len(), 1);
         let all: BTreeMap<String, String> = serde_json::from_str(&files[0].1).expect("JSON");
         let docs = |key: &str| all.get(key).map(|d| crate::search::encode::decode(d)).unwrap_or_default();

@@ -95,14 +95,16 @@ impl PostingsBuilder {
                     PageTerms::from_kept(&bytes, &rendered.sections, &mut intern).map(|terms| (terms, bytes))
                 });
                 match recalled {
-                    Some((terms, bytes)) => {
+                    Some((mut terms, bytes)) => {
                         kept.keep_terms(key, &bytes);
+                        terms.set_kept_key(key);
                         terms
                     }
                     None => {
-                        let terms = page_terms(site, id, alerts, rendered, &mut intern, scratch);
+                        let mut terms = page_terms(site, id, alerts, rendered, &mut intern, scratch);
                         if let Some(bytes) = builder.with_names(|names| terms.to_kept(names)) {
                             kept.keep_terms(key, &bytes);
+                            terms.set_kept_key(key);
                         }
                         terms
                     }
@@ -269,10 +271,16 @@ impl SitePostings {
     }
 
     /// The files of pairs of consecutive stems of pages `docs` (page ids, in index
-    /// order, of numbering `slot`), for phrases ([`super::pairs`]).
-    pub(crate) fn pair_files(&self, docs: &[PageId], slot: usize) -> Vec<(String, Arc<str>)> {
+    /// order, of numbering `slot`, the index of `language`), for phrases
+    /// ([`super::pairs`]): patched from the previous build's when `kept` has them.
+    pub(crate) fn pair_files(
+        &self,
+        docs: &[PageId],
+        (slot, language): (usize, &super::IndexLanguage),
+        kept: Option<&dyn super::KeptIndex>,
+    ) -> Vec<(String, Arc<str>)> {
         let pages: Vec<Option<Arc<PageTerms>>> = docs.iter().map(|&id| self.pages.get(id).cloned().flatten()).collect();
-        super::pairs::files(&self.terms[slot], &pages)
+        super::pairs::patch::files(&self.terms[slot], (&language.code, &language.folder), &pages, kept)
     }
 
     /// The number of pages with postings.

@@ -131,6 +131,28 @@ fn a_rebuild_with_the_cache_writes_what_a_fresh_build_writes_after_every_edit() 
     assert!(index.contains("quota") && !index.contains("evict"), "the index has the new description's words only");
 }
 
+/// The files of phrases' pairs of a rebuild are patched from the previous build's
+/// (`search/pairs/patch.rs`): after each kind of edit they are those of a fresh build.
+#[test]
+fn a_rebuild_that_patches_the_pair_files_writes_what_a_fresh_build_writes() {
+    let site = handbook();
+    site.write("content/runbooks/notes.md", "# Notes\n\nQuorum loss drill twice a year.\n");
+    build(&site, &[]);
+    assert!(site.files_under("public/search").iter().any(|file| file.starts_with("q-")));
+    site.write("content/runbooks/notes.md", "# Notes\n\nQuorum loss drill twice a year, zebra crossing.\n");
+    assert_rebuild_is_fresh(&site, "an edit that adds a term and a pair");
+    site.write("content/runbooks/notes.md", "# Notes\n\nQuorum drill twice a year.\n");
+    assert_rebuild_is_fresh(&site, "an edit that removes the last page of a pair");
+    site.write("content/runbooks/notes.md", "# Loss notes\n\nQuorum drill twice a year.\n");
+    assert_rebuild_is_fresh(&site, "a changed title");
+    site.write("content/runbooks/added.md", "# Added\n\nSplit brain recovery.\n");
+    assert_rebuild_is_fresh(&site, "a page added");
+    std::fs::remove_file(site.root.join("content/runbooks/notes.md")).expect("remove a page");
+    assert_rebuild_is_fresh(&site, "a page removed");
+    site.write("content/runbooks/added.md", "# Added\n\nSplit brain recovery, twice.\n");
+    assert_rebuild_is_fresh(&site, "an edit after a page was removed");
+}
+
 /// Builds into `public/` with `--timings`: how many pages' files were kept from the
 /// previous output without their template, of how many pages.
 fn kept_pages(site: &Site) -> (usize, usize) {

@@ -82,6 +82,20 @@ impl PageTerms {
     }
 }
 
+/// The pairs of consecutive stems of the kept form `bytes` (its text's, not its
+/// title's), each stem as `stem` gives a word's (`None`: a stop word). `None` when the
+/// bytes are not one whole kept form, or a pair's word is a stop word now (as
+/// [`PageTerms::from_kept`] refuses it).
+pub(crate) fn kept_pairs(bytes: &[u8], stem: &dyn Fn(&str) -> Option<String>) -> Option<Vec<(String, String)>> {
+    let kept = Kept::read(bytes)?;
+    let mut stems: Vec<Option<Option<String>>> = vec![None; kept.words.len()];
+    let mut stem_at = |place: u32| -> Option<String> {
+        let at = place as usize;
+        stems[at].get_or_insert_with(|| stem(kept.words[at])).clone()
+    };
+    kept.pairs.iter().map(|&(first, second)| Some((stem_at(first)?, stem_at(second)?))).collect()
+}
+
 /// A kept form, in postcard's format: its words written out, then its stems and pairs
 /// by the place of a word of theirs.
 #[derive(Serialize, Deserialize)]
