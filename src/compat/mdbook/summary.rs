@@ -36,7 +36,8 @@ pub(crate) enum Rules {
 /// problems of the parts that could not be read.
 pub(crate) fn parse_summary(text: &str, rules: Rules) -> (Vec<NavEntry>, Vec<Problem>) {
     let events = Parser::new(text).into_offset_iter().peekable();
-    let mut reader = Reader { text, events, problems: Vec::new(), rules };
+    let lines = crate::diagnostic::LineIndex::new(text);
+    let mut reader = Reader { text, lines, events, problems: Vec::new(), rules };
     reader.skip_title();
     let mut entries = reader.read_affix(true);
     entries.extend(reader.read_parts());
@@ -55,6 +56,9 @@ pub(crate) fn listed_twice(entries: &[NavEntry]) -> Vec<Problem> {
 /// The events of a `SUMMARY.md` and the problems met so far.
 struct Reader<'a> {
     text: &'a str,
+    /// The lines of `text`, for the places of problems: each found by a binary search,
+    /// not by counting from the start, so a summary of many entries reads in linear time.
+    lines: crate::diagnostic::LineIndex<'a>,
     events: Peekable<OffsetIter<'a, DefaultBrokenLinkCallback>>,
     problems: Vec<Problem>,
     rules: Rules,
@@ -100,7 +104,7 @@ impl<'a> Reader<'a> {
             match event {
                 _ if starts_parts && prefix => break,
                 _ if starts_parts => {
-                    let (line, column) = position(self.text, range.start);
+                    let (line, column) = self.lines.line_column(range.start);
                     let message = "a suffix chapter (a link after the numbered chapters) cannot be followed by a list or a part title";
                     self.problems.push((line, column, message.into()));
                     entries.extend(self.read_parts());
@@ -121,7 +125,7 @@ impl<'a> Reader<'a> {
     /// The `---` that is the next event, as a separator entry.
     fn separator(&mut self) -> NavEntry {
         let at = self.events.next().map_or(self.text.len(), |(_, range)| range.start);
-        let (line, column) = position(self.text, at);
+        let (line, column) = self.lines.line_column(at);
         NavEntry { title: None, link: NavLink::Separator, children: Vec::new(), number: None, file: None, line, column }
     }
 
@@ -136,7 +140,7 @@ impl<'a> Reader<'a> {
                 Event::Start(Tag::Paragraph) => break,
                 Event::Start(Tag::Heading { level, .. }) if rules.is_part_title(event) => {
                     let (level, at) = (*level, range.start);
-                    let (line, column) = position(self.text, at);
+                    let (line, column) = self.lines.line_column(at);
                     self.events.next();
                     let title = self.read_text(TagEnd::Heading(level));
                     entries.push(NavEntry {
@@ -200,7 +204,7 @@ impl<'a> Reader<'a> {
                 }
                 Event::Start(Tag::List(_)) if depth >= MAX_DEPTH => {
                     if flattened == 0 {
-                        let (line, column) = position(self.text, range.start);
+                        let (line, column) = self.lines.line_column(range.start);
                         let message = format!("chapters nested more than {MAX_DEPTH} deep are read at that depth");
                         self.problems.push((line, column, message));
                     }
@@ -235,12 +239,12 @@ impl<'a> Reader<'a> {
         match self.events.peek() {
             Some((Event::Start(Tag::Link { .. }), _)) => self.read_link(),
             Some((_, range)) if rules == Rules::GitBook => {
-                let (line, column) = position(self.text, range.start);
+                let (line, column) = self.lines.line_column(range.start);
                 Some(self.read_title_item(line, column))
             }
             other => {
                 let at = other.map_or(self.text.len(), |(_, range)| range.start);
-                let (line, column) = position(self.text, at);
+                let (line, column) = self.lines.line_column(at);
                 let message = "a chapter must be a link, `- [Title](file.md)` (or `- [Title]()` for a draft)";
                 self.problems.push((line, column, message.into()));
                 None
@@ -278,7 +282,7 @@ impl<'a> Reader<'a> {
         } else {
             (NavLink::Page(target), target_start(self.text, &range))
         };
-        let (line, column) = position(self.text, at);
+        let (line, column) = self.lines.line_column(at);
         let title = Some(title).filter(|t| !t.is_empty());
         Some(NavEntry { title, link, children: Vec::new(), number: None, file: None, line, column })
     }
@@ -311,13 +315,6 @@ impl<'a> Reader<'a> {
             }
         }
     }
-}
-
-/// The 1-based line and column (in characters) of byte `at` of `text`.
-fn position(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }
 
 /// Where the target of the link at `range` starts: after its `](`.

@@ -40,6 +40,7 @@ fn read(from: From, text: &str) -> (Vec<NavEntry>, Vec<Problem>) {
         From::Suffix => {
             let mut reader = Reader {
                 text,
+                lines: crate::diagnostic::LineIndex::new(text),
                 events: Parser::new(text).into_offset_iter().peekable(),
                 problems: Vec::new(),
                 rules: Rules::MdBook,
