@@ -28,7 +28,7 @@ fn source_folders(root: &Path) -> Vec<PathBuf> {
     folders
 }
 
-/// The workspace's source folder.
+/// The workspace's folder, the root crate's.
 fn workspace_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

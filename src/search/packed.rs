@@ -145,6 +145,26 @@ mod tests {
         assert!(cache.files.is_empty(), "a build keeps nothing");
     }
 
+    #[test]
+    fn gunzip_reads_back_what_gzip_made_and_refuses_what_it_did_not() {
+        let text = "{\"failov replica\":\"a1b2\"}".repeat(100);
+        let bytes = gzip(&text);
+        assert_eq!(gunzip(&bytes).as_deref(), Some(text.as_str()));
+        assert_eq!(gunzip(&bytes[..bytes.len() - 1]), None, "cut short");
+        assert_eq!(gunzip(&[]), None);
+        assert_eq!(gunzip(b"not gzip at all"), None);
+        // A trailer that claims more than 64 MiB is refused before anything is made.
+        let mut huge = bytes.clone();
+        let at = huge.len() - 4;
+        huge[at..].copy_from_slice(&(65u32 << 20).to_le_bytes());
+        assert_eq!(gunzip(&huge), None);
+        // A trailer whose size is not the text's.
+        let mut wrong = bytes;
+        let at = wrong.len() - 4;
+        wrong[at..].copy_from_slice(&((text.len() as u32) + 1).to_le_bytes());
+        assert_eq!(gunzip(&wrong), None);
+    }
+
     /// A build cache in memory: the bytes by key, and what was kept.
     #[derive(Default)]
     struct Memory {

@@ -89,8 +89,7 @@ fn part_titles_drafts_and_separators_are_text_and_bounded() {
     let started = Instant::now();
     let run = site.build(&[]);
     assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
-    // Linear: well under a second on a quiet machine (11 s when each entry's line was
-    // counted from the start of the file).
+    // Read in linear time: well under a second on a quiet machine.
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
     run.expect_code(0);
     let page = site.read("public/a.html");

@@ -153,15 +153,6 @@ impl BaseUrl {
             (None, None) => Ok(site_path),
         }
     }
-
-    /// The same base URL with its origin replaced, as `serve` does for the local address.
-    pub fn with_origin(&self, origin: &str) -> BaseUrl {
-        BaseUrl {
-            origin: origin.trim_end_matches('/').to_string(),
-            path: self.path.clone(),
-            status_site: self.status_site.clone(),
-        }
-    }
 }
 
 /// `start` followed by `path`, encoded when `encode` is set.

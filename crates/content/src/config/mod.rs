@@ -43,7 +43,6 @@ pub use parse::{locate_key, locate_table};
 pub use peers::{PeerConfig, PeersConfig};
 pub use sources::{Source, Sources, free_mount, mountable};
 /// The names the status page makes of a component id, checked where the id is read.
-#[cfg(any(test, feature = "test-hooks"))]
 pub use status::file_names as component_file_names;
 pub use status::{Component as StatusComponent, DEFAULT_STALE_AFTER_SECONDS, StatusConfig};
 
