@@ -256,6 +256,11 @@ impl<'a> BodyWriter<'a> {
         };
         let html = self.rewrite_html(html.into(), start, true);
         self.note_html_ids(&html);
+        // What it opens or closes, for what the body leaves open: an inline placeholder
+        // may open what a block one closes. A callout closes itself with its quote.
+        if placeholder.quote.is_none() {
+            self.raw_html.push(&html, start, false);
+        }
         match placeholder.quote {
             // An alert's marker: the quote it starts is its callout.
             Some(close)
@@ -286,12 +291,18 @@ impl<'a> BodyWriter<'a> {
         for close in lost.iter().rev() {
             self.raw_html.push(close, text.len(), false);
         }
-        self.report_unclosed_html();
+        let left_open = self.report_unclosed_html();
         main.extend(lost.into_iter().rev().map(|close| Event::Html(close.into())));
         if self.input.write_html {
             emoji::replace_in_events(&mut main, self.input.emoji);
+            let body_start = self.out.html.len();
             self.out.html.reserve(html_size(text, &main));
             pulldown_cmark::html::push_html(&mut self.out.html, main.into_iter());
+            // What the page left open ends with its body, before the navigation and footer.
+            if left_open {
+                let closers = open_html::closers(&self.out.html[body_start..]);
+                self.out.html.push_str(&closers);
+            }
         }
         // What the dropped blocks link to: files used only there stay out of the build.
         let dropped = match self.input.internal_blocks {
@@ -332,12 +343,16 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    /// What the page's raw HTML leaves open, hiding the rest of the page: warnings.
-    pub(super) fn report_unclosed_html(&mut self) {
-        for open in std::mem::take(&mut self.raw_html).unclosed() {
+    /// What the page's raw HTML leaves open, hiding the rest of the page: warnings, and
+    /// whether there is any.
+    pub(super) fn report_unclosed_html(&mut self) -> bool {
+        let found = std::mem::take(&mut self.raw_html).unclosed();
+        let left_open = !found.is_empty();
+        for open in found {
             let d = self.location(open.offset).diagnostic(Rule::UnclosedHtml, open.message);
             self.out.diagnostics.push(d.with_severity(Severity::Warning).with_help(open.help));
         }
+        left_open
     }
 
     /// The dialects' problems as diagnostics, at their places in the page's source.

@@ -1,19 +1,20 @@
 //! The HTML a page's body leaves open, after which the browser hides the rest of the
-//! page (its later sections, navigation and footer): a comment, a tag without its `>`,
-//! an element whose content is raw text (`<script>`, `<style>`, `<textarea>`, `<title>`,
-//! `<xmp>`, `<iframe>`, `<noscript>`, `<noembed>`, `<noframes>`, `<plaintext>`), or a
-//! `<template>`, `<details>` or `<div>` never closed. The `unclosed-html` rule.
+//! page: a comment, a tag without its `>`, a raw-text element (`<script>`, `<textarea>`,
+//! `<iframe>`…), or a `<template>`, `<details>` or `<div>` never closed. The
+//! `unclosed-html` rule.
 //!
-//! The body writer hands [`RawHtml`] each piece of raw HTML it writes, with its place
-//! in the source; everything else it writes is escaped text or HTML it closes itself,
-//! which opens and closes nothing. [`RawHtml::unclosed`] then reads those pieces with
-//! html5ever's tokenizer, as the browser reads the body.
-//!
-//! More: docs/architecture.md, "Notes by module".
+//! The body writer hands [`RawHtml`] each piece of raw HTML it writes, with its place in
+//! the source; [`RawHtml::unclosed`] reads them with html5ever's tokenizer, as the
+//! browser does, for the warnings. [`closers`] reads the written body and closes what
+//! it leaves open at its end, so a page can hide its own body but never the handbook's
+//! navigation and footer. More: docs/architecture.md, "Notes by module".
 
 use std::cell::{Cell, RefCell};
 
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+
+/// What every `unclosed-html` message ends with: where the page's HTML is closed.
+const CLOSED_AT_END: &str = " (opsbook closes it where the body ends, so the navigation and footer show)";
 
 /// The raw HTML of one body, piece by piece, with the source offset of each piece.
 #[derive(Default)]
@@ -49,6 +50,40 @@ impl RawHtml {
         if self.pieces.is_empty() {
             return Vec::new();
         }
+        let sink = self.read();
+        let mut found: Vec<Unclosed> = Vec::new();
+        for (name, piece) in sink.open.into_inner() {
+            let message = if name == "div" {
+                format!("`<div>` is never closed: it takes in the rest of the page's body{CLOSED_AT_END}")
+            } else {
+                format!(
+                    "`<{name}>` is never closed: the rest of the page's body is inside it and hidden{CLOSED_AT_END}"
+                )
+            };
+            found.push(self.at_tag(piece, &name, message, format!("close it with `</{name}>`")));
+        }
+        if let Some((name, piece)) = sink.raw.into_inner() {
+            let message = format!(
+                "`<{name}>` is never closed: the browser reads the rest of the page's body as its text{CLOSED_AT_END}"
+            );
+            found.push(self.at_tag(piece, &name, message, format!("close it with `</{name}>`")));
+        }
+        if sink.comment_open.get() {
+            found.push(self.at_comment(sink.last_token.get()));
+        } else if let Some(piece) = sink.tag_open.get() {
+            let (start, offset, _) = self.pieces[piece];
+            let at = self.text[start..].find('<').map_or(offset, |i| offset + i);
+            let message = format!(
+                "an HTML tag is never closed with `>`: the browser reads the rest of the page's body into the tag{CLOSED_AT_END}"
+            );
+            found.push(Unclosed { offset: at, message, help: "end the tag with `>`".into() });
+        }
+        found.sort_by_key(|u| u.offset);
+        found
+    }
+
+    /// The pieces, read by the tokenizer as the browser reads them one after the other.
+    fn read(&self) -> Sink {
         let tokenizer = Tokenizer::new(Sink::default(), TokenizerOpts::default());
         let input = BufferQueue::default();
         for (index, &(start, _, _)) in self.pieces.iter().enumerate() {
@@ -60,35 +95,7 @@ impl RawHtml {
         }
         tokenizer.sink.ending.set(true);
         tokenizer.end();
-        let sink = tokenizer.sink;
-        let mut found: Vec<Unclosed> = Vec::new();
-        for (name, piece) in sink.open.into_inner() {
-            let message = if name == "div" {
-                "`<div>` is never closed: it takes in the rest of the page, with the page's navigation and footer"
-                    .to_string()
-            } else {
-                format!(
-                    "`<{name}>` is never closed: the rest of the page, with its navigation and footer, is inside it and hidden"
-                )
-            };
-            found.push(self.at_tag(piece, &name, message, format!("close it with `</{name}>`")));
-        }
-        if let Some((name, piece)) = sink.raw.into_inner() {
-            let message = format!(
-                "`<{name}>` is never closed: the browser reads the rest of the page, with its navigation and footer, as its text"
-            );
-            found.push(self.at_tag(piece, &name, message, format!("close it with `</{name}>`")));
-        }
-        if sink.comment_open.get() {
-            found.push(self.at_comment(sink.last_token.get()));
-        } else if let Some(piece) = sink.tag_open.get() {
-            let (start, offset, _) = self.pieces[piece];
-            let at = self.text[start..].find('<').map_or(offset, |i| offset + i);
-            let message = "an HTML tag is never closed with `>`: the browser reads the rest of the page, with its navigation and footer, into the tag";
-            found.push(Unclosed { offset: at, message: message.to_string(), help: "end the tag with `>`".into() });
-        }
-        found.sort_by_key(|u| u.offset);
-        found
+        tokenizer.sink
     }
 
     /// The piece `index`: its text and its offset in the parser's text, if exact.
@@ -110,7 +117,9 @@ impl RawHtml {
     /// piece that gave the last token, else of a piece after it (inside a comment the
     /// tokenizer gives none).
     fn at_comment(&self, last_token: usize) -> Unclosed {
-        let message = "an HTML comment `<!--` is never closed: the browser hides the rest of the page, with its navigation and footer";
+        let message = format!(
+            "an HTML comment `<!--` is never closed: the browser hides the rest of the page's body{CLOSED_AT_END}"
+        );
         let help = "close it with `-->`, on the line where it should end".to_string();
         let first = (last_token..self.pieces.len()).find_map(|index| {
             let (text, offset, exact) = self.piece(index);
@@ -118,8 +127,31 @@ impl RawHtml {
             let open = text[after..].find("<!--")?;
             Some(if exact { offset + after + open } else { offset })
         });
-        Unclosed { offset: first.unwrap_or(self.pieces[last_token].1), message: message.to_string(), help }
+        Unclosed { offset: first.unwrap_or(self.pieces[last_token].1), message, help }
     }
+}
+
+/// The HTML that closes what the written body `html` leaves open, innermost first: the
+/// comment or tag it ends in, the raw-text element, then the elements around it; empty
+/// when nothing is. Read from the body as written, whose Markdown tags close a tag that
+/// raw HTML left without its `>`.
+pub(super) fn closers(html: &str) -> String {
+    let body = RawHtml { text: html.to_string(), pieces: vec![(0, 0, false)] };
+    let sink = body.read();
+    let mut closers = String::new();
+    if sink.comment_open.get() {
+        closers.push_str("-->");
+    } else if sink.tag_open.get().is_some() {
+        // Ends an attribute value in either quotes, or none, and then the tag.
+        closers.push_str("'\">");
+    }
+    if let Some((name, _)) = sink.raw.into_inner() {
+        closers.push_str(&format!("</{name}>"));
+    }
+    for (name, _) in sink.open.into_inner().iter().rev() {
+        closers.push_str(&format!("</{name}>"));
+    }
+    closers
 }
 
 /// What the tokenizer's tokens say is open.
@@ -249,6 +281,38 @@ mod tests {
         for (pieces, expected) in cases {
             let expected: Vec<(usize, String)> = expected.iter().map(|(o, m)| (*o, m.to_string())).collect();
             assert_eq!(unclosed(pieces), expected, "{pieces:?}");
+        }
+    }
+
+    #[test]
+    fn what_is_left_open_is_closed_where_the_body_ends() {
+        let cases: &[(&str, &str)] = &[
+            ("<!-- a -->\n<p>x</p>\n", ""),
+            ("<p>\n<!-- open\nmore\n", "-->"),
+            ("<textarea>\n## Lost\n", "</textarea>"),
+            ("<div>\n<iframe src=\"x\"/>\n<p>after</p>\n", "</iframe></div>"),
+            ("<details>\n<div>\n<summary>s</summary>\n", "</div></details>"),
+            ("<template><div>\n", "</div></template>"),
+            ("<a href=\"x\ntext\n", "'\">"),
+            ("<a href='x\n", "'\">"),
+            ("<a href=x\n", "'\">"),
+            ("<a\n", "'\">"),
+            ("<div><a title=\"t\n", "'\"></div>"),
+            ("<script>if (a < b) {\n", "</script>"),
+            ("<xmp>\n", "</xmp>"),
+            // A Markdown tag after a raw tag left without its `>` ends it.
+            ("<p><A {%{/*`=== \"t\"\n</p>\n<p>x</p>\n", ""),
+        ];
+        for (html, expected) in cases {
+            let found = closers(html);
+            assert_eq!(found, *expected, "{html:?}");
+            // With the closers and a footer after them, nothing is open: the footer is
+            // an element of its own, as the browser reads it.
+            let whole = format!("{html}{found}<footer><div></div></footer>\n");
+            assert_eq!(closers(&whole), "", "{html:?}");
+            let mut raw = RawHtml::default();
+            raw.push(&whole, 0, true);
+            assert_eq!(raw.unclosed(), Vec::new(), "{html:?}");
         }
     }
 

@@ -49,6 +49,7 @@ mod mkdocs_redirects;
 mod mounts;
 mod nav_branches;
 mod new_page;
+mod open_html;
 mod output;
 mod own_folders;
 mod panics;

@@ -485,13 +485,18 @@ fn reports_html_that_hides_the_rest_of_the_page_where_it_opens() {
     run.expect_code(0);
     assert_reports(
         &run.stderr,
-        "warning[unclosed-html]: an HTML comment `<!--` is never closed: the browser hides the rest of the page, with its navigation and footer\n --> content/_index.md:5:3\n",
+        "warning[unclosed-html]: an HTML comment `<!--` is never closed: the browser hides the rest of the page's body (opsbook closes it where the body ends, so the navigation and footer show)\n --> content/_index.md:5:3\n",
     );
     assert_reports(
         &run.stderr,
-        "warning[unclosed-html]: `<textarea>` is never closed: the browser reads the rest of the page, with its navigation and footer, as its text\n --> content/paste.md:5:1\n",
+        "warning[unclosed-html]: `<textarea>` is never closed: the browser reads the rest of the page's body as its text (opsbook closes it where the body ends, so the navigation and footer show)\n --> content/paste.md:5:1\n",
     );
     assert_reports(&run.stderr, "  = help: close it with `</textarea>`\n");
+    // Each page's body closes what it left open where it ends, before the footer.
+    let paste = site.read("public/paste/index.html");
+    assert!(util::between(&paste, "## Lost section", "site-footer").contains("</textarea>"), "{paste}");
+    let index = site.read("public/index.html");
+    assert!(util::between(&index, "Later section", "site-footer").contains("-->"), "{index}");
     let check = site.run(&["check"]);
     assert_reports(&check.stderr, " --> content/paste.md:5:1\n");
 }

@@ -7,11 +7,9 @@
 //! ```
 //!
 //! `Tabs`, `TabItem` and `Admonition` render like the other dialects' tabs and callouts,
-//! in `.md` pages too. An HTML element of an MDX page with JSX expressions for attributes
-//! (`<a href="/x" style={{ display: 'block' }}>`) loses those attributes, which are
-//! JavaScript and can only be evaluated by React (a `style` object, a handler), and
-//! `className` is `class`, as MDX writes it. On an MDX page every other component (a name starting with a
-//! capital letter) renders its children inside a placeholder, with an
+//! in `.md` pages too. An HTML element of an MDX page is written as React writes it
+//! ([`html_tag`]), less what only React evaluates. On an MDX page every other component
+//! (a capital first letter) renders its children inside a placeholder, with an
 //! `unsupported-syntax` warning; `{/* comments */}` are dropped. (The `import` and
 //! `export` lines are dropped by the first stage, [`super::admonitions`].)
 
@@ -92,8 +90,17 @@ pub(super) fn tag_close(text: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// The HTML tag at `at` of an MDX page, if one starts there with an attribute whose
-/// value is a JSX expression (`name={…}`): the tag without those attributes.
+/// The elements React writes without an end tag (`omittedCloseTags`): every other
+/// element written `<x />` in JSX is written `<x></x>`.
+const VOID: [&str; 16] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "menuitem", "param",
+    "source", "track", "wbr",
+];
+
+/// The HTML tag at `at` of an MDX page as React writes it, if that differs from the tag
+/// as written: without its attributes whose value is a JSX expression (`name={…}`) and
+/// its spread attributes (`{...props}`), `className` as `class`, and an element other
+/// than a void one written `<x />` closed by its end tag, since JSX closes it there.
 pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
     let rest = text.get(at + 1..).filter(|_| mdx)?;
     let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '-').unwrap_or(rest.len());
@@ -130,6 +137,12 @@ pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
                 expressions += 1;
                 i = close + 1;
             }
+            b'{' if out.ends_with(char::is_whitespace) => {
+                // `{...props}`: a spread, which only React can evaluate, goes.
+                i = balanced(text, i, limit)? + 1;
+                out.truncate(out.trim_end().len());
+                expressions += 1;
+            }
             _ => {
                 let c = text[i..].chars().next()?;
                 out.push(c);
@@ -137,11 +150,20 @@ pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
             }
         }
     }
-    if i >= limit || expressions == 0 {
+    if i >= limit {
         return None;
     }
-    let mut out = out.trim_end().replace(" className=", " class=");
+    let name = &text[at + 1..body_start];
+    let self_closed = out.trim_end().strip_suffix('/').filter(|_| !VOID.contains(&name)).map(str::trim_end);
+    let class = out.contains(" className=");
+    if expressions == 0 && self_closed.is_none() && !class {
+        return None;
+    }
+    let mut out = self_closed.unwrap_or(out.trim_end()).replace(" className=", " class=");
     out.push('>');
+    if self_closed.is_some() {
+        out.push_str(&format!("</{name}>"));
+    }
     Some(Token { range: at..i + 1, kind: Kind::Raw(out), in_code: false })
 }
 

@@ -129,6 +129,33 @@ fn jsx_expression_attributes_are_dropped() {
     );
 }
 
+/// An element written `<x />` in JSX is closed by its end tag, a void one is not: the
+/// cases of mdx-js/mdx `packages/mdx/test/syntax.js` at 685627a8 ("should support JSX
+/// attribute names", "… values", "… spread attributes"), whose expression and spread
+/// attributes opsbook drops; and an `<iframe />` hides nothing after it.
+#[test]
+fn jsx_self_closed_elements_are_closed_as_react_writes_them() {
+    let cases = [
+        ("<x a=\"1\" b:c=\"1\" hidden />\n", "<x a=\"1\" b:c=\"1\" hidden></x>"),
+        ("<x y=\"1\" z='w' style={{color: \"red\"}} />\n", "<x y=\"1\" z='w'></x>"),
+        ("<x {...{a: 1}} />\n", "<x></x>"),
+        ("<div className=\"box\"/>\n", "<div class=\"box\"></div>"),
+        ("Line<br/>and <img src=\"a.png\" alt=\"A\" />\n", "Line<br/>and <img src=\"a.png\" alt=\"A\" />"),
+    ];
+    for (page, element) in cases {
+        let out = mdx(page);
+        assert!(out.html.contains(element), "{page:?}: {}", out.html);
+    }
+    let out = mdx("<iframe src=\"https://v.example/e\" width=\"800\" />\n\n## After\n");
+    assert!(out.html.contains("<iframe src=\"https://v.example/e\" width=\"800\"></iframe>"), "{}", out.html);
+    assert!(out.html.contains("<h2 id=\"after\">"), "{}", out.html);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    // In Markdown, where HTML is the browser's, the same tag is left as written.
+    let out = render("<iframe src=\"https://v.example/e\" />\n\n## After\n");
+    assert!(out.html.contains("<iframe src=\"https://v.example/e\" />"), "{}", out.html);
+    assert_eq!(found(&out), [("unclosed-html", "warning".to_string(), 5, 1)]);
+}
+
 /// jekyll-assets' `{% asset %}`: an image from the asset folders, a URL with `@path`.
 #[test]
 fn jekyll_assets_are_images_and_urls() {

@@ -320,7 +320,12 @@ fn random_dialect_soup_keeps_placeholders_hidden_and_blocks_balanced() {
         let out = render(&text);
         assert!(!out.html.contains(dialects::INLINE_OPEN) || text.contains('\u{e000}'), "{text:?}\n{}", out.html);
         assert!(!out.html.contains("opsbook-dialect:") || text.contains("opsbook-dialect"), "{text:?}\n{}", out.html);
-        assert_eq!(out.html.matches("<div").count(), out.html.matches("</div>").count(), "{text:?}\n{}", out.html);
+        // As the browser reads the body, it leaves nothing open; as text, its `<div>`s
+        // are balanced unless its raw HTML left something open, which the body's end closes.
+        assert_eq!(crate::markdown::open_html::closers(&out.html), "", "{text:?}\n{}", out.html);
+        if !out.diagnostics.iter().any(|d| d.rule == crate::diagnostic::Rule::UnclosedHtml) {
+            assert_eq!(out.html.matches("<div").count(), out.html.matches("</div>").count(), "{text:?}\n{}", out.html);
+        }
         let _ = mdx(&text);
     }
 }
