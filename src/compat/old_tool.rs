@@ -17,6 +17,9 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::site::source_rules::SourceRules;
 use crate::slug::HeadingIdStyle;
 
+use address::under_address;
+pub(crate) use address::{is_http_address, published_address};
+
 /// The tool a handbook was written for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) enum Tool {
@@ -149,6 +152,9 @@ pub(crate) struct OldTool {
     /// The pages its navigation file lists, where it published no other Markdown file
     /// (an mdBook's `SUMMARY.md`).
     pub chapters: Option<ListedPages>,
+    /// The PlantUML server whose images showed its PlantUML diagrams (Docsy's
+    /// `params.plantuml`); `[markdown] plantuml-server` wins ([`read_old_tool`]).
+    pub plantuml_server: Option<String>,
 }
 
 /// The Markdown files a navigation file lists, the only pages of the tool's site: other
@@ -396,6 +402,10 @@ impl SourceRules for OldTool {
         self.emoji
     }
 
+    fn plantuml_server(&self) -> Option<&str> {
+        self.plantuml_server.as_deref()
+    }
+
     fn text(&self) -> crate::content::site_data::TextRules {
         self.text
     }
@@ -454,6 +464,9 @@ pub(crate) fn read_old_tool(
     rules.read(config, files, &mut old, diagnostics);
     if let Some(md_as_mdx) = config.md_as_mdx {
         old.md_as_mdx = md_as_mdx;
+    }
+    if let Some(server) = &config.plantuml_server {
+        old.plantuml_server = Some(server.clone()).filter(|server| !server.is_empty());
     }
     old.heading_ids = config.heading_ids.unwrap_or(rules.heading_ids(&old));
     if config.heading_ids.is_some() {
@@ -552,47 +565,6 @@ pub(crate) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: 
     })
 }
 
-/// Where a site was published, as [`OldTool::published_address`] keeps it: `url` (an
-/// `http` or `https` address; anything else is no address) with the path `base` after
-/// it when given, each without the `/`s at their ends. Jekyll's `url` and `baseurl`,
-/// Docusaurus's `url` and `baseUrl`, Hugo's `baseURL`, MkDocs's `site_url`.
-pub(crate) fn published_address(url: &str, base: Option<&str>) -> Option<String> {
-    let url = url.trim();
-    if !is_http_address(url) {
-        return None;
-    }
-    let url = url.trim_end_matches('/');
-    Some(match base.map(|base| base.trim().trim_matches('/')).filter(|base| !base.is_empty()) {
-        Some(base) => format!("{url}/{base}"),
-        None => url.to_string(),
-    })
-}
-
-/// Whether `text` is an `http:` or `https:` address, the scheme in any case.
-pub(crate) fn is_http_address(text: &str) -> bool {
-    text.split_once("://")
-        .is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
-}
-
-/// The rest of `destination` after `address` (`https://host/base`), from `/`, when it is
-/// a URL under it: either scheme of HTTP, the host in any case, the path as written.
-fn under_address(address: &str, destination: &str) -> Option<String> {
-    fn without_scheme(url: &str) -> Option<&str> {
-        let (scheme, rest) = url.split_once("://")?;
-        (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")).then_some(rest)
-    }
-    let (address, destination) = (without_scheme(address)?, without_scheme(destination)?);
-    let host_len = address.find('/').unwrap_or(address.len());
-    let (host, path) = address.split_at(host_len);
-    let rest = destination.get(..host.len()).filter(|h| h.eq_ignore_ascii_case(host))?;
-    let rest = destination[rest.len()..].strip_prefix(path)?;
-    match rest.as_bytes().first() {
-        None => Some("/".into()),
-        Some(b'/') => Some(rest.to_string()),
-        Some(b'?' | b'#') => Some(format!("/{rest}")),
-        Some(_) => None,
-    }
-}
-
+mod address;
 #[cfg(test)]
 mod tests;

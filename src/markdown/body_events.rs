@@ -441,6 +441,9 @@ impl<'a> BodyWriter<'a> {
     /// is no program, a warning when the diagram is at fault).
     pub(super) fn plantuml(&mut self, code: &str, offset: usize) -> String {
         self.diagrams += 1;
+        if let Some(server) = self.input.plantuml_server {
+            return self.plantuml_image(server, code, offset);
+        }
         let failure = match self.input.plantuml.draw(code) {
             Ok(svg) => match diagram::plantuml_figure(&svg, code, self.diagrams, self.input.words) {
                 Some(html) => return html,
@@ -463,5 +466,22 @@ impl<'a> BodyWriter<'a> {
         let d = self.location(offset).diagnostic(Rule::Diagram, message).with_severity(severity).with_help(help);
         self.out.diagnostics.push(d);
         diagram::source_figure(code, "plantuml", self.input.words.say("md_plantuml_as_source"))
+    }
+
+    /// The image of the PlantUML diagram of a block starting at `offset`, drawn by the
+    /// server at `server`; a diagram too large for its address stays code, with a warning.
+    fn plantuml_image(&mut self, server: &str, code: &str, offset: usize) -> String {
+        match diagram::plantuml_server::image_url(server, code) {
+            Ok(url) => diagram::plantuml_server::server_figure(&url, code, self.input.words),
+            Err(reason) => {
+                let d = self
+                    .location(offset)
+                    .diagnostic(Rule::Diagram, reason)
+                    .with_severity(Severity::Warning)
+                    .with_help("the diagram is shown as its source; split it into smaller diagrams to draw it");
+                self.out.diagnostics.push(d);
+                diagram::source_figure(code, "plantuml", self.input.words.say("md_plantuml_as_source"))
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ use crate::markdown::words::MarkdownWords;
 mod browser;
 pub(crate) mod budget;
 pub(crate) mod plantuml;
+pub(crate) mod plantuml_server;
 
 pub(crate) use browser::{browser_figure, source_figure};
 

@@ -105,6 +105,9 @@ pub(crate) struct MarkdownInput<'a> {
     pub browser_diagrams: bool,
     /// What draws PlantUML diagrams: the build's program, started on the first one.
     pub plantuml: &'a diagram::plantuml::Plantuml,
+    /// The PlantUML server whose images show PlantUML diagrams, when one is set
+    /// (`[markdown] plantuml-server`, else the old tool's setting): it wins over the program.
+    pub plantuml_server: Option<&'a str>,
     /// The handbook's templates for its constructs, the old tool's site variables and
     /// the page's front matter ([`templating`]); `None` renders none of them.
     pub templating: Option<&'a templating::PageTemplating<'a>>,

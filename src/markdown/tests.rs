@@ -262,6 +262,7 @@ pub(crate) fn test_input(text: &str) -> MarkdownInput<'_> {
         diagrams: true,
         browser_diagrams: true,
         plantuml: Box::leak(Box::default()),
+        plantuml_server: None,
         templating: None,
         front: None,
         definition_lists: crate::compat::old_tool::DefinitionLists::Off,

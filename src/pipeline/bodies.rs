@@ -149,7 +149,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let config = &site.config;
     // The page's URL: relative links may be read from it.
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{}\0{}\0{}\0{:?}\0{:?}\0{}\0{:?}\0{}\0",
+        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{:?}\0{}\0{}\0{}\0{:?}\0{:?}\0{}\0{:?}\0{}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
@@ -161,6 +161,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         site.old_tool.heading_ids(),
         config.diagrams,
         config.browser_diagrams,
+        site.old_tool.plantuml_server(),
         config.root.display(),
         config.output_dir.display(),
         site.templating.as_ref().map_or(0, |t| t.fingerprint),
@@ -225,6 +226,7 @@ fn render_body_with(
         diagrams: site.config.diagrams,
         browser_diagrams: site.config.browser_diagrams,
         plantuml: &site.plantuml,
+        plantuml_server: site.old_tool.plantuml_server(),
         templating: templating.as_ref(),
         front: Some(&page.source.front.fields),
         definition_lists: site.old_tool.definition_lists(),

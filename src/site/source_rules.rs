@@ -183,6 +183,8 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn code_header_line(&self) -> bool;
     /// Whether, and by which rule, shortcodes of the text (`:smile:`) are emoji.
     fn emoji(&self) -> EmojiShortcodes;
+    /// The PlantUML server whose images show PlantUML diagrams, if one is set.
+    fn plantuml_server(&self) -> Option<&str>;
     /// What the tool printed as written where opsbook would read a construct.
     fn text(&self) -> TextRules;
     /// The templates the tool's site gives its constructs itself.

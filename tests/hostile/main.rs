@@ -56,6 +56,7 @@ mod panics;
 mod paths;
 mod peers;
 mod people;
+mod plantuml_server;
 mod property;
 mod raw_html_links;
 mod reads;

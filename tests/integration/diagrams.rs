@@ -114,12 +114,7 @@ fn plantuml_site() -> Site {
 /// (a machine may have a real `plantuml` there).
 fn build_with_path(site: &Site, bin: &std::path::Path, system: bool) -> util::Run {
     let path = if system { format!("{}:/usr/bin:/bin", bin.display()) } else { bin.display().to_string() };
-    let output = util::opsbook().args(["build"]).env("PATH", path).current_dir(&site.root).output().expect("run");
-    util::Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    site.run_with_path(path, &["build"])
 }
 
 #[test]

@@ -66,6 +66,7 @@ mod old_tool_links;
 mod old_tools;
 mod package;
 mod page_formats;
+mod plantuml_server;
 mod print_page;
 mod rebuild;
 mod rules;

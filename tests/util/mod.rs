@@ -107,6 +107,12 @@ impl Site {
         Run::from(opsbook().args(args).current_dir(&self.root).output().expect("run opsbook"))
     }
 
+    /// Runs `opsbook ARGS` in the site's folder with `path` as its `PATH`: the programs
+    /// the build may start (PlantUML).
+    pub fn run_with_path(&self, path: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Run {
+        Run::from(opsbook().args(args).env("PATH", path).current_dir(&self.root).output().expect("run opsbook"))
+    }
+
     /// Runs `opsbook ARGS` in the site's folder with `OPSBOOK_TODAY` set, so review
     /// freshness and overdue items are measured against a fixed day.
     pub fn run_on(&self, today: &str, args: &[&str]) -> Run {

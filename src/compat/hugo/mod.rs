@@ -3,6 +3,7 @@
 
 pub(crate) mod aliases;
 pub(crate) mod dates;
+pub(crate) mod docsy;
 pub(crate) mod lookup;
 pub(crate) mod menus;
 pub(crate) mod mounts;
@@ -100,6 +101,14 @@ impl ToolRules for Hugo {
             page_refs::LinkHook::read(config, hugo.as_ref(), markup.as_ref(), multilingual, diagnostics);
         if site::enables_emoji(hugo.as_ref()) {
             old.emoji = Shortcodes::ResumeAtColon;
+        }
+        let params = read(&docsy::PARAMS_FILES, diagnostics);
+        match docsy::plantuml_server(hugo.as_ref(), params.as_ref()) {
+            Ok(server) => old.plantuml_server = server,
+            Err((message, in_params)) => {
+                let files: &[&str] = if in_params { &docsy::PARAMS_FILES } else { &site::CONFIG_FILES };
+                diagnostics.push(docsy::server_error(config, files, message));
+            }
         }
     }
 

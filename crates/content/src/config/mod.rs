@@ -15,6 +15,7 @@ mod book_tables;
 mod checks;
 mod confined;
 mod content_dir;
+mod diagram_server;
 mod kinds;
 mod languages;
 mod lint;
@@ -31,6 +32,7 @@ pub use blog::BlogConfig;
 pub use blog::paginate_path_problem;
 pub use checks::{Check, Threshold};
 pub use content_dir::DEFAULT_CONTENT_DIR;
+pub use diagram_server::check_server_address;
 pub use kinds::{
     CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
     Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
@@ -120,11 +122,21 @@ struct MarkdownTable {
     browser_diagrams: bool,
     /// Whether `.md` pages are MDX as `.mdx` pages are; unset: as the old tool read them.
     md_as_mdx: Option<bool>,
+    /// The PlantUML server whose images show PlantUML diagrams (`https://…/svg/`, the
+    /// encoded diagram appended); `""`: none, even where the old tool's setting names
+    /// one; unset: the old tool's.
+    plantuml_server: Option<String>,
 }
 
 impl Default for MarkdownTable {
     fn default() -> Self {
-        MarkdownTable { heading_ids: None, diagrams: true, browser_diagrams: true, md_as_mdx: None }
+        MarkdownTable {
+            heading_ids: None,
+            diagrams: true,
+            browser_diagrams: true,
+            md_as_mdx: None,
+            plantuml_server: None,
+        }
     }
 }
 
@@ -494,6 +506,9 @@ pub struct Config {
     /// Whether `.md` pages are MDX (`[markdown] md-as-mdx`); `None`: as the old tool
     /// read them ([`crate::compat::old_tool::OldTool::md_as_mdx`]).
     pub md_as_mdx: Option<bool>,
+    /// `[markdown] plantuml-server`, checked: `Some("")` says none, `None` leaves it to
+    /// the old tool's setting ([`crate::compat::old_tool::OldTool`]).
+    pub plantuml_server: Option<String>,
     /// `[content] number-prefixes`.
     pub number_prefixes: NumberPrefixes,
     /// The status page's components (`[status]`); no status page without it.

@@ -77,6 +77,7 @@ impl Config {
             ));
         }
         check_search_page(&raw.search.page, text, &mut problems);
+        let plantuml_server = plantuml_server_of(raw.markdown.plantuml_server.as_deref(), text, &mut problems);
         let blog = blog::resolve_blog(raw.blog, text, &mut problems);
         let languages =
             languages::resolve_languages(handbook.languages, handbook.language.as_deref(), text, &mut problems);
@@ -141,6 +142,7 @@ impl Config {
             diagrams: raw.markdown.diagrams,
             browser_diagrams: raw.markdown.browser_diagrams,
             md_as_mdx: raw.markdown.md_as_mdx,
+            plantuml_server,
             number_prefixes: raw.content.number_prefixes,
             status,
             sources,
@@ -200,6 +202,21 @@ fn base_url_of(
         problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
         BaseUrl::default()
     })
+}
+
+/// `[markdown] plantuml-server`, checked ([`super::check_server_address`]); `""` stays,
+/// saying none.
+fn plantuml_server_of(written: Option<&str>, text: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let written = written?;
+    if written.trim().is_empty() {
+        return Some(String::new());
+    }
+    super::check_server_address(written, "plantuml-server")
+        .map_err(|message| {
+            let (line, column) = locate_key(text, "plantuml-server");
+            problems.push(Diagnostic::error(Rule::ConfigField, CONFIG_FILE, line, column, message));
+        })
+        .ok()
 }
 
 /// A `[build] theme` that is no folder name, or names no folder under `themes/`, is an error.

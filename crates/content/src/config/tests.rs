@@ -63,3 +63,18 @@ fn rejects_missing_title() {
     assert_eq!(errors[0].line, 1);
     assert!(errors[0].message.contains("title"));
 }
+
+#[test]
+fn reads_the_plantuml_server_and_refuses_one_that_is_no_http_address() {
+    let config = parse("[handbook]\ntitle = \"Ops\"\n").unwrap();
+    assert_eq!(config.plantuml_server, None);
+    let config =
+        parse("[handbook]\ntitle = \"Ops\"\n[markdown]\nplantuml-server = \"https://p.example/svg/\"\n").unwrap();
+    assert_eq!(config.plantuml_server.as_deref(), Some("https://p.example/svg/"));
+    let config = parse("[handbook]\ntitle = \"Ops\"\n[markdown]\nplantuml-server = \"\"\n").unwrap();
+    assert_eq!(config.plantuml_server.as_deref(), Some(""));
+    let errors =
+        parse("[handbook]\ntitle = \"Ops\"\n[markdown]\n  plantuml-server = \"javascript:alert(1)\"\n").unwrap_err();
+    assert_eq!((errors[0].rule, errors[0].line, errors[0].column), (Rule::ConfigField, 4, 3));
+    assert!(errors[0].message.contains("http:// or https://"), "{}", errors[0].message);
+}
