@@ -131,6 +131,16 @@ pub(crate) fn internal_blocks(config: &Config) -> crate::markdown::internal::Mod
     }
 }
 
+/// The PlantUML server that draws this build's diagrams. An internal build's diagrams
+/// may hold internal text: they go only to a server `[markdown] plantuml-server` names,
+/// never to one the old tool's setting implies (Docsy's default is a public server).
+fn plantuml_server(site: &Site) -> Option<&str> {
+    match site.config.audience {
+        crate::config::Audience::Public => site.old_tool.plantuml_server(),
+        crate::config::Audience::Internal => site.config.plantuml_server.as_deref().filter(|s| !s.is_empty()),
+    }
+}
+
 /// The rule every text of front matter obeys in this build ([`crate::content::front_text`]).
 pub(crate) fn front_matter_text(config: &Config) -> crate::markdown::public_text::FrontMatterText {
     crate::markdown::public_text::FrontMatterText(internal_blocks(config))
@@ -161,7 +171,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         site.old_tool.heading_ids(),
         config.diagrams,
         config.browser_diagrams,
-        site.old_tool.plantuml_server(),
+        plantuml_server(site),
         config.root.display(),
         config.output_dir.display(),
         site.templating.as_ref().map_or(0, |t| t.fingerprint),
@@ -226,7 +236,7 @@ fn render_body_with(
         diagrams: site.config.diagrams,
         browser_diagrams: site.config.browser_diagrams,
         plantuml: &site.plantuml,
-        plantuml_server: site.old_tool.plantuml_server(),
+        plantuml_server: plantuml_server(site),
         templating: templating.as_ref(),
         front: Some(&page.source.front.fields),
         definition_lists: site.old_tool.definition_lists(),

@@ -136,3 +136,24 @@ fn an_internal_block_s_diagram_never_reaches_a_public_build() {
         assert!(html.contains(encoded), "the internal build draws it: {html}");
     }
 }
+
+/// An internal build never sends its diagrams to the server the old tool's setting
+/// implies (Docsy's default is PlantUML's public server): they are code there, while
+/// the public build of the same site draws them with that server.
+#[test]
+fn an_internal_build_sends_no_diagram_to_the_old_tool_s_server() {
+    let site = Site::with_files(
+        "plantuml-server-docsy-internal",
+        &[
+            ("config/_default/config.yaml", "title: T\nparams:\n  plantuml:\n    enable: true\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/p.md", "# P\n\n```plantuml\nVault -> Unsealer : unseal\n```\n"),
+        ],
+    );
+    site.build(&[]).expect_code(0);
+    assert!(site.read("public/p/index.html").contains("https://www.plantuml.com/plantuml/svg/"));
+    site.run(&["build", "--audience", "internal", "--out", "internal"]).expect_code(0);
+    let html = site.read("internal/p/index.html");
+    assert!(html.contains("Vault -&gt; Unsealer"), "shown as code: {html}");
+    assert_eq!(site.files_containing("internal", "plantuml.com/plantuml/svg"), Vec::<String>::new());
+}
