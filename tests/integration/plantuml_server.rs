@@ -111,3 +111,17 @@ fn any_handbook_can_name_a_server() {
         "{html}"
     );
 }
+
+/// A Hugo settings file opsbook cannot read is a note naming it; the build goes on with
+/// Hugo's defaults for what it held (no server here: the diagram is the program's).
+#[test]
+fn an_unreadable_params_file_is_a_note_naming_it() {
+    let site = docsy_site("plantuml-docsy-broken-params");
+    site.write("config/_default/config.yaml", "title: Docsy PlantUML\n");
+    site.write("config/_default/params.yaml", "plantuml: [enable\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("note[config-syntax]: cannot read config/_default/params.yaml ("), "{}", run.stderr);
+    assert!(run.stderr.contains("): Hugo's defaults are used for its settings"), "{}", run.stderr);
+    assert!(!site.read("public/ops/failover/index.html").contains("plantuml.com"));
+}

@@ -68,7 +68,7 @@ impl ToolRules for Hugo {
             let text = read_beside(config, name, diagnostics)?;
             site::parse(name, &text)
                 .map_err(|message| {
-                    let note = format!("cannot read the language settings ({message}): Hugo's defaults are used");
+                    let note = format!("cannot read {name} ({message}): Hugo's defaults are used for its settings");
                     diagnostics
                         .push(Diagnostic::error(Rule::ConfigSyntax, *name, 0, 0, note).with_severity(Severity::Note));
                 })
