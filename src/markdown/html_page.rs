@@ -14,6 +14,9 @@
 //! 3. Links and images in the HTML are resolved, rewritten and recorded like a Markdown
 //!    page's raw HTML, at their own lines and columns, and its `id`s are anchors.
 //! 4. The text between the tags (not scripts or styles) is the page's search text.
+//! 5. What the page leaves open (a comment, a `<script>`, a `<div>`…) is an
+//!    `unclosed-html` warning where it opens, and is closed where the body ends
+//!    ([`super::open_html`]), as on a Markdown page.
 
 use pulldown_cmark::CowStr;
 
@@ -66,7 +69,16 @@ impl<'a> BodyWriter<'a> {
                 html.push_str("</div>\n");
             }
         }
-        html.extend(std::mem::take(&mut self.open_blocks).into_iter().rev());
+        let lost = std::mem::take(&mut self.open_blocks);
+        for close in lost.iter().rev() {
+            self.raw_html.push(close, text.len(), false);
+        }
+        html.extend(lost.into_iter().rev());
+        // What the page left open ends with its body, as on a Markdown page.
+        if self.report_unclosed_html() {
+            let closers = super::open_html::closers(&html);
+            html.push_str(&closers);
+        }
         if self.input.write_html {
             self.out.html = html;
         }
@@ -105,6 +117,7 @@ impl<'a> BodyWriter<'a> {
             };
             // Inside a tag, a placeholder's HTML would break the tag: it writes nothing.
             if let Some(filled) = filled.filter(|_| !state.in_tag).map(str::to_string) {
+                self.raw_html.push(&filled, at + found, false);
                 let filled = self.rewrite_html(filled.into(), at + found, true);
                 self.note_html_ids(&filled);
                 html.push_str(&filled);
@@ -121,6 +134,7 @@ impl<'a> BodyWriter<'a> {
         if piece.is_empty() {
             return;
         }
+        self.raw_html.push(piece, offset, true);
         let rewritten = self.raw_html_read(CowStr::Borrowed(piece), offset, false);
         html.push_str(&rewritten);
         let text = state.text_of(piece);

@@ -497,6 +497,15 @@ fn reports_html_that_hides_the_rest_of_the_page_where_it_opens() {
     assert!(util::between(&paste, "## Lost section", "site-footer").contains("</textarea>"), "{paste}");
     let index = site.read("public/index.html");
     assert!(util::between(&index, "Later section", "site-footer").contains("-->"), "{index}");
+    // A page written in HTML is read the same way: its frame never closed is reported
+    // at its tag, and closed where its body ends.
+    assert_reports(
+        &run.stderr,
+        "warning[unclosed-html]: `<iframe>` is never closed: the browser reads the rest of the page's body as its text (opsbook closes it where the body ends, so the navigation and footer show)\n --> content/frame.html:5:1\n",
+    );
+    let frame = site.read("public/frame.html");
+    assert!(util::between(&frame, "Then drain the node.", "site-footer").contains("</iframe>"), "{frame}");
     let check = site.run(&["check"]);
     assert_reports(&check.stderr, " --> content/paste.md:5:1\n");
+    assert_reports(&check.stderr, " --> content/frame.html:5:1\n");
 }
