@@ -56,6 +56,20 @@ impl PlacedTag {
     pub fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes.iter().find(|(found, _)| found == name).map(|(_, value)| value.as_str())
     }
+
+    /// Where it starts in `html`, the text it was read from: the last `<` before its end
+    /// that opens a tag of its name (`<pre`, `</pre`, any case). A `<` followed by the
+    /// name inside one of its own attribute values would be taken for it.
+    pub fn start(&self, html: &str) -> usize {
+        let head = html.get(..self.end).unwrap_or(html).as_bytes();
+        let name = self.name.as_bytes();
+        let opens_here = |at: usize| {
+            let rest = &head[at + 1..];
+            let rest = if self.end_tag { rest.strip_prefix(b"/").unwrap_or(rest) } else { rest };
+            rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name)
+        };
+        memchr::memrchr_iter(b'<', head).find(|&at| opens_here(at)).unwrap_or(0)
+    }
 }
 
 /// The links and ids of the tags of `html` (see the module).
@@ -353,6 +367,23 @@ mod tests {
             (tag.attribute("src"), tag.attribute("width"), tag.attribute("height")),
             (Some("a&b.png"), Some("3"), None)
         );
+    }
+
+    #[test]
+    fn finds_where_a_placed_tag_starts() {
+        let html = "<p>a > b</p><IMG alt='x > y' src=a.png><!-- <pre> --><Pre class=c>x</PRE ><pre>";
+        let starts: Vec<(String, usize)> =
+            placed_tags(html, &["p", "img", "pre"]).iter().map(|t| (t.name.clone(), t.start(html))).collect();
+        let at = |text: &str| html.find(text).expect("in the text");
+        let expected: Vec<(String, usize)> = vec![
+            ("p".into(), 0),
+            ("p".into(), at("</p>")),
+            ("img".into(), at("<IMG")),
+            ("pre".into(), at("<Pre")),
+            ("pre".into(), at("</PRE")),
+            ("pre".into(), html.rfind("<pre>").expect("last")),
+        ];
+        assert_eq!(starts, expected);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! jumps to the runbook's diagnosis, mitigation and escalation.
 //!
 //! Read from the runbook's rendered body, whose headings carry the ids of its table of
-//! contents:
+//! contents, by the one HTML reader (so a `<pre>` in a comment or a script is none):
 //! 1. a runbook marks its first steps with `first_steps` in its front matter (the text
 //!    of a heading, or `#` and its id), or with the class `first-steps` on a heading
 //!    (`## Stop the bleeding {.first-steps}`): the whole section under that heading is
@@ -13,6 +13,7 @@
 //!    order of the page) that has one; else the page's first code block; else the first
 //!    list of the first steps-like section.
 
+use crate::html_pass::PlacedTag;
 use crate::markdown::TocEntry;
 
 /// A section of a rendered body: a heading and what follows it up to the next heading of
@@ -89,37 +90,72 @@ fn words(title: &str) -> Vec<String> {
     title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
-/// The sections of `html`, whose headings are `toc` (nested), in the order of the body.
-/// A heading of the table of contents not found as `<hN id="…"` is left out.
-pub(crate) fn sections<'a>(html: &'a str, toc: &'a [TocEntry]) -> Vec<Section<'a>> {
+/// The tags the first steps are read from, placed by the one HTML reader
+/// ([`crate::html_pass::placed_tags`]), so what only looks like a tag (in a comment, a
+/// script, an attribute's value) is none.
+const TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "pre", "ol", "ul"];
+
+/// A runbook's rendered body and its tags of [`TAGS`], in order.
+struct Body<'a> {
+    html: &'a str,
+    tags: Vec<PlacedTag>,
+}
+
+impl<'a> Body<'a> {
+    fn read(html: &'a str) -> Self {
+        Body { html, tags: crate::html_pass::placed_tags(html, TAGS) }
+    }
+
+    /// The first element `<name …>…</name>` that starts and ends within `range`, nested
+    /// ones of the same name included.
+    fn element(&self, name: &str, range: std::ops::Range<usize>) -> Option<&'a str> {
+        let html = self.html;
+        let mut named = self.tags.iter().filter(|tag| tag.name == name);
+        let open = named.by_ref().find(|tag| !tag.end_tag && !tag.self_closing && tag.start(html) >= range.start)?;
+        let start = open.start(html);
+        let mut depth = 1usize;
+        for tag in named.take_while(|tag| tag.end <= range.end) {
+            if tag.end_tag {
+                depth -= 1;
+                if depth == 0 {
+                    return html.get(start..tag.end);
+                }
+            } else if !tag.self_closing {
+                depth += 1;
+            }
+        }
+        None
+    }
+}
+
+/// The sections of a body whose headings are `toc` (nested), in the order of the body.
+/// A heading of the table of contents not found as a `<hN>` tag with its id is left out.
+fn sections_of<'a>(body: &Body<'a>, toc: &'a [TocEntry]) -> Vec<Section<'a>> {
     let mut flat = Vec::new();
     flatten(toc, &mut flat);
-    let mut found: Vec<Section<'a>> = flat
-        .into_iter()
-        .filter_map(|entry| {
-            let open = format!("<h{} id=\"{}\"", entry.level, crate::html::escape(&entry.id));
-            let start = html.find(&open)?;
-            let tag_end = start + html[start..].find('>')?;
-            let close = format!("</h{}>", entry.level);
-            let body = start + html[start..].find(&close)? + close.len();
-            let marked = html[start..tag_end].contains("class=\"") && {
-                let tag = &html[start..tag_end];
-                tag.split("class=\"")
-                    .nth(1)
-                    .and_then(|rest| rest.split('"').next())
-                    .is_some_and(|classes| classes.split_whitespace().any(|c| c == "first-steps"))
-            };
-            Some(Section {
-                id: &entry.id,
-                title: &entry.title,
-                level: entry.level,
-                start,
-                body,
-                end: html.len(),
-                marked,
+    let mut found: Vec<Section<'a>> =
+        flat.into_iter()
+            .filter_map(|entry| {
+                let name = format!("h{}", entry.level);
+                let at = body.tags.iter().position(|tag| {
+                    tag.name == name && !tag.end_tag && tag.attribute("id") == Some(entry.id.as_str())
+                })?;
+                let heading = &body.tags[at];
+                let close = body.tags[at + 1..].iter().find(|tag| tag.name == name && tag.end_tag)?;
+                let marked = heading
+                    .attribute("class")
+                    .is_some_and(|classes| classes.split_ascii_whitespace().any(|c| c == "first-steps"));
+                Some(Section {
+                    id: &entry.id,
+                    title: &entry.title,
+                    level: entry.level,
+                    start: heading.start(body.html),
+                    body: close.end,
+                    end: body.html.len(),
+                    marked,
+                })
             })
-        })
-        .collect();
+            .collect();
     found.sort_by_key(|section| section.start);
     for i in 0..found.len() {
         let level = found[i].level;
@@ -137,11 +173,11 @@ fn flatten<'a>(toc: &'a [TocEntry], out: &mut Vec<&'a TocEntry>) {
     }
 }
 
-/// The first steps of a runbook whose body is `html` and headings `toc`; `mark` is its
+/// The first steps of a runbook whose body is `body` and sections `sections`; `mark` is its
 /// `first_steps` field (a heading's text, or `#id`). `None` when the runbook has neither
 /// a marked section nor a code block nor a list in a steps-like section.
-pub(crate) fn first_steps<'a>(html: &'a str, toc: &'a [TocEntry], mark: Option<&str>) -> Option<FirstSteps<'a>> {
-    let sections = sections(html, toc);
+fn first_steps_of<'a>(body: &Body<'a>, sections: &[Section<'a>], mark: Option<&str>) -> Option<FirstSteps<'a>> {
+    let html = body.html;
     let mark = mark.map(str::trim).filter(|m| !m.is_empty());
     let marked = sections.iter().find(|section| match mark {
         Some(mark) => match mark.strip_prefix('#') {
@@ -160,11 +196,11 @@ pub(crate) fn first_steps<'a>(html: &'a str, toc: &'a [TocEntry], mark: Option<&
     let own = |section: &Section<'a>, tag: &str| {
         // The section's own content, before its first subsection.
         let end = sections.iter().find(|s| s.start > section.start).map_or(section.end, |s| s.start.max(section.body));
-        let block = element(&html[section.body..end.max(section.body)], tag)?;
+        let block = body.element(tag, section.body..end.max(section.body))?;
         Some(FirstSteps { section: Some(section.clone()), html: block, marked: false })
     };
     let whole = |section: &Section<'a>, tag: &str| {
-        element(&html[section.body..section.end], tag).map(|block| FirstSteps {
+        body.element(tag, section.body..section.end).map(|block| FirstSteps {
             section: Some(section.clone()),
             html: block,
             marked: false,
@@ -174,41 +210,13 @@ pub(crate) fn first_steps<'a>(html: &'a str, toc: &'a [TocEntry], mark: Option<&
         .iter()
         .find_map(|section| own(section, "pre").or_else(|| whole(section, "pre")))
         .or_else(|| {
-            element(html, "pre").map(|block| {
+            body.element("pre", 0..html.len()).map(|block| {
                 let at = block.as_ptr() as usize - html.as_ptr() as usize;
                 let section = sections.iter().rfind(|s| s.body <= at && at < s.end).cloned();
                 FirstSteps { section, html: block, marked: false }
             })
         })
         .or_else(|| steps.iter().find_map(|section| whole(section, "ol").or_else(|| whole(section, "ul"))))
-}
-
-/// The first element `<tag …>…</tag>` of `html`, nested ones of the same tag included.
-fn element<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
-    let open = format!("<{tag}");
-    let close = format!("</{tag}>");
-    let is_open_at = |at: usize| {
-        html[at..].starts_with(&open)
-            && html[at + open.len()..].chars().next().is_some_and(|c| c == '>' || c.is_ascii_whitespace())
-    };
-    let start = html.match_indices(&open).map(|(at, _)| at).find(|&at| is_open_at(at))?;
-    let mut depth = 0usize;
-    let mut at = start;
-    while let Some(next) = html[at..].find('<').map(|offset| at + offset) {
-        if is_open_at(next) {
-            depth += 1;
-            at = next + open.len();
-        } else if html[next..].starts_with(&close) {
-            depth -= 1;
-            at = next + close.len();
-            if depth == 0 {
-                return Some(&html[start..at]);
-            }
-        } else {
-            at = next + 1;
-        }
-    }
-    None
 }
 
 /// What an alert's page shows of its runbook, kept (owned) from when the runbook's body
@@ -229,8 +237,9 @@ impl RunbookSteps {
     /// What a runbook whose body is `html` and headings `toc`, marked with `mark` (its
     /// `first_steps` field), gives its alerts' pages.
     pub(crate) fn of(html: &str, toc: &[TocEntry], mark: Option<&str>) -> Self {
-        let steps = first_steps(html, toc, mark);
-        let found = sections(html, toc);
+        let body = Body::read(html);
+        let found = sections_of(&body, toc);
+        let steps = first_steps_of(&body, &found, mark);
         RunbookSteps {
             html: steps.as_ref().map(|steps| steps.html.to_string()),
             from: steps
@@ -262,6 +271,15 @@ pub(crate) fn jumps<'a>(sections: &[Section<'a>]) -> Vec<(Purpose, &'a str, &'a 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sections<'a>(html: &'a str, toc: &'a [TocEntry]) -> Vec<Section<'a>> {
+        sections_of(&Body::read(html), toc)
+    }
+
+    fn first_steps<'a>(html: &'a str, toc: &'a [TocEntry], mark: Option<&str>) -> Option<FirstSteps<'a>> {
+        let body = Body::read(html);
+        first_steps_of(&body, &sections_of(&body, toc), mark)
+    }
 
     fn toc(entries: &[(u8, &str, &str)]) -> Vec<TocEntry> {
         entries
@@ -363,6 +381,25 @@ mod tests {
         let found = sections(&html, &toc);
         let purposes: Vec<Purpose> = jumps(&found).into_iter().map(|(p, ..)| p).collect();
         assert_eq!(purposes, [Purpose::Mitigation, Purpose::Escalation]);
+    }
+
+    #[test]
+    fn what_only_looks_like_a_tag_is_none() {
+        // A heading's id in a comment, a `<pre>` in a comment and in a script's text, and
+        // a class in another attribute's name are not what the browser shows.
+        let html = format!(
+            "<!-- <h2 id=\"diagnosis\">old</h2> -->\n{}<p>x</p>\n<!-- <pre>rm -rf /</pre> -->\n<script>let a = '<pre>';</script>\n{PRE_DIAG}<h2 id=\"next\" data-class=\"first-steps\">Next</h2>\n<PRE class=\"code\">later\n</PRE>\n",
+            heading(2, "diagnosis", "Diagnosis")
+        );
+        let toc = toc(&[(2, "diagnosis", "Diagnosis"), (2, "next", "Next")]);
+        let steps = first_steps(&html, &toc, None).expect("steps");
+        assert_eq!(steps.html, PRE_DIAG.trim_end());
+        assert!(!steps.marked);
+        let found = sections(&html, &toc);
+        assert_eq!(found[0].start, html.find("<h2 id=\"diagnosis\">Diagnosis").expect("heading"));
+        // A block whose end tag is written in capitals is still one element.
+        let steps = first_steps(&html, &toc, Some("#next")).expect("steps");
+        assert_eq!(steps.html, "<PRE class=\"code\">later\n</PRE>");
     }
 
     #[test]
