@@ -165,6 +165,9 @@ fn heading_spec(attributes: &[(String, String)]) -> String {
             continue;
         }
         match name.as_str() {
+            // An empty id (`{: id=""}`) is a bare key: kramdown then gives the heading
+            // no id (`heading_events::heading_id`), where `#` alone is no attribute.
+            "id" if value.is_empty() => spec.push_str(" id"),
             "id" => spec.push_str(&format!(" #{value}")),
             "class" => value.split_whitespace().for_each(|c| spec.push_str(&format!(" .{c}"))),
             _ => spec.push_str(&format!(" {name}={value}")),
