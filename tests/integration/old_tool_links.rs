@@ -496,11 +496,12 @@ fn mkdocs_publishes_each_file_where_its_file_tests_say() {
 /// 5295d435fb974cfda228d9f0cdae529bf4051506): the fixture's `.html` pages written as
 /// the `.html.md` pages of a handbook, its `config.rb` as it is. Each row is (source,
 /// the file Middleman builds, the file it must not build).
-const INDEXABLE_APP: [(&str, &str, &str); 7] = [
+const INDEXABLE_APP: [(&str, &str, &str); 8] = [
     ("needs_index.html.md", "needs_index/index.html", "needs_index.html"),
     ("a_folder/needs_index.html.md", "a_folder/needs_index/index.html", "a_folder/needs_index.html"),
     ("leave_me_alone.html.md", "leave_me_alone.html", "leave_me_alone/index.html"),
     ("wildcard_leave_me_alone.html.md", "wildcard_leave_me_alone.html", "wildcard_leave_me_alone/index.html"),
+    ("regex_leave_me_alone2.html.md", "regex_leave_me_alone2.html", "regex_leave_me_alone2/index.html"),
     ("regular/index.html.md", "regular/index.html", "regular/index/index.html"),
     // `directory_index: false` in front matter, as the extension reads page options.
     ("front_matter_off.html.md", "front_matter_off.html", "front_matter_off/index.html"),

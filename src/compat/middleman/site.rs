@@ -13,9 +13,40 @@ pub(crate) struct MiddlemanSite {
     pub directory_indexes: bool,
     /// `set :index_file, "NAME"`: the file a folder's URL serves (`index.html`).
     pub index_file: String,
-    /// The `page` patterns with `directory_index: false`, as written (`/google*.html`),
-    /// at most [`MAX_PATTERNS`].
-    pub no_index: Vec<String>,
+    /// The `page` patterns with `directory_index: false` (`"/google*.html"`,
+    /// `/regex_.*/`), at most [`MAX_PATTERNS`].
+    pub no_index: Vec<PagePattern>,
+}
+
+/// A `page` pattern: a path, or a glob when it has a `*` (a Ruby string), or a Ruby
+/// regular expression, which matches a page's path anywhere (`=~`).
+#[derive(Debug, Clone)]
+pub(crate) enum PagePattern {
+    Path(String),
+    Regex(regex::Regex),
+}
+
+impl PartialEq for PagePattern {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (PagePattern::Path(a), PagePattern::Path(b)) => a == b,
+            (PagePattern::Regex(a), PagePattern::Regex(b)) => a.as_str() == b.as_str(),
+            _ => false,
+        }
+    }
+}
+
+impl PagePattern {
+    /// Middleman's `path_match`: a string is the path, or `File.fnmatch` without flags
+    /// when it has a `*` or `?` (any run of characters, `/` included; one character);
+    /// a regular expression matches anywhere in the path.
+    fn matches(&self, path: &str) -> bool {
+        match self {
+            PagePattern::Path(pattern) if !pattern.contains(['*', '?']) => pattern == path,
+            PagePattern::Path(pattern) => crate::compat::fnmatch::fnmatch(pattern, path),
+            PagePattern::Regex(regex) => regex.is_match(path),
+        }
+    }
 }
 
 impl Default for MiddlemanSite {
@@ -54,16 +85,26 @@ impl MiddlemanSite {
                 if !no_directory_index(rest) {
                     continue;
                 }
-                let problem = match ruby_string(rest) {
-                    None => "a `page` pattern that is no quoted path is not read",
-                    Some(_) if site.no_index.len() == MAX_PATTERNS => {
+                let pattern = match ruby_string(rest) {
+                    Some(path) => Ok(PagePattern::Path(format!("/{}", path.trim_start_matches('/')))),
+                    None => ruby_regex(rest).ok_or("a `page` pattern that is no quoted path is not read").and_then(
+                        |regex| {
+                            regex
+                                .map(PagePattern::Regex)
+                                .map_err(|()| "a `page` regular expression opsbook cannot read")
+                        },
+                    ),
+                };
+                let problem = match pattern {
+                    Err(problem) => problem,
+                    Ok(_) if site.no_index.len() == MAX_PATTERNS => {
                         if std::mem::replace(&mut capped, true) {
                             continue;
                         }
                         "only the first 1,000 `page` patterns are read, and this one is not"
                     }
-                    Some(pattern) => {
-                        site.no_index.push(format!("/{}", pattern.trim_start_matches('/')));
+                    Ok(pattern) => {
+                        site.no_index.push(pattern);
                         continue;
                     }
                 };
@@ -96,7 +137,7 @@ impl MiddlemanSite {
             let cut = output.len().checked_sub(ext.len())?;
             (output.is_char_boundary(cut) && output[cut..].eq_ignore_ascii_case(ext) && cut > 0).then(|| &output[..cut])
         })?;
-        if self.no_index.iter().any(|pattern| path_match(pattern, resource)) {
+        if self.no_index.iter().any(|pattern| pattern.matches(resource)) {
             return None;
         }
         Some(if self.index_file == "index.html" { format!("{stem}/") } else { format!("{stem}/{}", self.index_file) })
@@ -132,13 +173,30 @@ fn ruby_string(text: &str) -> Option<String> {
     Some(body[..end].to_string())
 }
 
-/// Middleman's `path_match` for a string: equal, or `File.fnmatch` without flags when
-/// it has a `*` (any run of characters, `/` included) or a `?` (one character).
-fn path_match(pattern: &str, path: &str) -> bool {
-    if !pattern.contains(['*', '?']) {
-        return pattern == path;
+/// The Ruby regular expression literal at the start of `text` (`/…/` with its flags
+/// `i`, `m`, `x`), if one starts there: `Err` when the `regex` crate cannot read it
+/// (a backreference, a look-around) or it is larger than a page pattern needs. Ruby's
+/// `m` is `s` there (`.` takes a line break); `^` and `$` are Ruby's line anchors.
+fn ruby_regex(text: &str) -> Option<Result<regex::Regex, ()>> {
+    let body = text.strip_prefix('/')?;
+    let mut escaped = false;
+    let end = body.char_indices().find_map(|(i, c)| {
+        let found = c == '/' && !escaped;
+        escaped = c == '\\' && !escaped;
+        found.then_some(i)
+    })?;
+    let flags: String = body[end + 1..].chars().take_while(char::is_ascii_alphabetic).collect();
+    let mut builder = regex::RegexBuilder::new(&body[..end]);
+    builder.multi_line(true).size_limit(1 << 20).nest_limit(64);
+    for flag in flags.chars() {
+        match flag {
+            'i' => builder.case_insensitive(true),
+            'm' => builder.dot_matches_new_line(true),
+            'x' => builder.ignore_whitespace(true),
+            _ => return Some(Err(())),
+        };
     }
-    crate::compat::fnmatch::fnmatch(pattern, path)
+    Some(builder.build().map_err(|_| ()))
 }
 
 #[cfg(test)]
@@ -157,7 +215,8 @@ mod tests {
              page '/google*.html', directory_index: false\npage \"/404.html\", :directory_index => false\n",
         );
         assert!(s.directory_indexes);
-        assert_eq!(s.no_index, ["/google*.html", "/404.html"]);
+        let paths = ["/google*.html", "/404.html"].map(|p| PagePattern::Path(p.to_string()));
+        assert_eq!(s.no_index, paths);
         assert!(d.is_empty());
     }
 
@@ -168,10 +227,22 @@ mod tests {
     }
 
     #[test]
-    fn a_regex_pattern_is_a_note_at_its_line() {
+    fn reads_ruby_regular_expressions_and_notes_those_it_cannot() {
+        // middleman-core/fixtures/indexable-app/config.rb (5295d435): `page /regex_.*/`.
         let (s, d) = site("activate :directory_indexes\n  page /regex_.*/, directory_index: false\n");
+        assert!(d.is_empty());
+        assert_eq!(s.indexed_tail("regex_leave_me_alone2.html", "/regex_leave_me_alone2.html", None), None);
+        assert_eq!(s.indexed_tail("a/x_regex_y.html", "/a/x_regex_y.html", None), None, "matches anywhere");
+        assert_eq!(s.indexed_tail("needs_index.html", "/needs_index.html", None).as_deref(), Some("needs_index/"));
+        let (s, d) =
+            site("page %r{^/Old/.+\\.HTML$}i, directory_index: false\npage /\\/old\\//i, directory_index: false\n");
+        assert_eq!((d.len(), d[0].line), (1, 1), "a `%r` literal is not read");
+        assert!(s.no_index[0].matches("/x/OLD/y.html"));
+        // A look-behind the `regex` crate cannot read, an unknown flag: notes at their lines.
+        let (s, d) = site("page /(?<=a)b/, directory_index: false\npage /a/u, directory_index: false\n");
         assert!(s.no_index.is_empty());
-        assert_eq!((d.len(), d[0].line, d[0].column), (1, 2, 3));
+        assert_eq!((d.len(), d[0].line, d[0].column, d[1].line), (2, 1, 1, 2));
+        assert!(d[0].message.contains("regular expression opsbook cannot read"), "{}", d[0].message);
         let many: String = (0..MAX_PATTERNS + 5).map(|i| format!("page '/p{i}*', directory_index: false\n")).collect();
         let (s, d) = site(&many);
         assert_eq!((s.no_index.len(), d.len(), d[0].line), (MAX_PATTERNS, 1, MAX_PATTERNS + 1));
@@ -190,7 +261,7 @@ mod tests {
             ("/leave_me_alone.html", "/leave_me_alone.html", true),
             ("/leave_me_alone.html", "/leave_me_alone.htm", false),
         ] {
-            assert_eq!(path_match(pattern, path), matches, "{pattern} {path}");
+            assert_eq!(PagePattern::Path(pattern.into()).matches(path), matches, "{pattern} {path}");
         }
     }
 
