@@ -120,6 +120,7 @@ impl Site {
             templating: None,
             nav_tree,
             image_sizes: std::sync::OnceLock::new(),
+            lookup_index: super::LookupIndex::default(),
             plantuml: Arc::default(),
         }
     }

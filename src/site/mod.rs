@@ -241,9 +241,22 @@ pub struct Site {
     /// The sizes of the site's images, measured the first time a page asks
     /// ([`Site::image_sizes`]).
     image_sizes: std::sync::OnceLock<image_sizes::ImageSizes>,
+    /// What the old tool's page lookup made of the pages' paths, once per model
+    /// ([`Site::lookup_index`]).
+    lookup_index: LookupIndex,
     /// What draws the PlantUML diagrams of the pages: the program the command lent the
     /// build ([`crate::pipeline::Context`]), kept by the dev server's rebuilds.
     pub(crate) plantuml: Arc<crate::markdown::diagram::plantuml::Plantuml>,
+}
+
+/// The slot of [`Site::lookup_index`]: any type, so the core names no old tool's.
+#[derive(Clone, Default)]
+pub(crate) struct LookupIndex(std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>);
+
+impl std::fmt::Debug for LookupIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LookupIndex({})", if self.0.get().is_some() { "made" } else { "not made" })
+    }
 }
 
 /// What the walk and the parse gave a build ([`Site::walked`]).
@@ -322,6 +335,13 @@ impl Site {
     /// with an image first asks ([`image_sizes`]).
     pub(crate) fn image_sizes(&self) -> &image_sizes::ImageSizes {
         self.image_sizes.get_or_init(|| image_sizes::ImageSizes::measure(self))
+    }
+
+    /// The index of the pages' paths that the old tool's page lookup makes the first
+    /// time it is asked (`make`), kept for this model: a model that adds, drops or
+    /// renames a page is assembled anew, and its copies for edits keep every path.
+    pub(crate) fn lookup_index<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Option<&T> {
+        self.lookup_index.0.get_or_init(|| Arc::new(make())).downcast_ref::<T>()
     }
 
     /// Records which of the other files are copied from files of the handbook

@@ -22,6 +22,55 @@ pub(crate) trait Contents {
     /// Whether the folder at content path `folder` has a section page of no file of its
     /// own (Hugo's section of a folder without `_index.md`).
     fn is_folder_page(&self, folder: &str) -> bool;
+    /// The first page (in the order of [`Contents::page_paths`]) whose Hugo path
+    /// ([`hugo_path`]) is `key`. A site answers from its [`HugoPaths`].
+    fn page_of_key(&self, key: &str, languages: &[String]) -> Option<String> {
+        self.page_paths().find(|p| hugo_path(p, languages) == key).map(str::to_string)
+    }
+    /// The page whose Hugo path's last name is `name`, if exactly one has it.
+    fn page_named(&self, name: &str, languages: &[String]) -> Found {
+        let mut named = self.page_paths().filter(|p| hugo_path(p, languages).rsplit('/').next() == Some(name));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Found::Page(one.to_string()),
+            (Some(_), Some(_)) => Found::Ambiguous,
+            _ => Found::Nothing,
+        }
+    }
+}
+
+/// The pages by their Hugo path and by its last name, made once for a site's lookups:
+/// without it each lookup that misses the files tried first compares every page.
+#[derive(Debug, Default)]
+pub(crate) struct HugoPaths {
+    by_key: std::collections::HashMap<String, String>,
+    /// The first page of each name, and whether another has it too.
+    by_name: std::collections::HashMap<String, (String, bool)>,
+}
+
+impl HugoPaths {
+    /// The index of `paths`, in their order, for a site of `languages`.
+    pub(crate) fn of<'a>(paths: impl Iterator<Item = &'a str>, languages: &[String]) -> Self {
+        let mut index = HugoPaths::default();
+        for path in paths {
+            let key = hugo_path(path, languages);
+            let name = key.rsplit('/').next().unwrap_or(&key).to_string();
+            index.by_name.entry(name).and_modify(|(_, several)| *several = true).or_insert((path.to_string(), false));
+            index.by_key.entry(key).or_insert_with(|| path.to_string());
+        }
+        index
+    }
+
+    pub(crate) fn page_of_key(&self, key: &str) -> Option<String> {
+        self.by_key.get(key).cloned()
+    }
+
+    pub(crate) fn page_named(&self, name: &str) -> Found {
+        match self.by_name.get(name) {
+            Some((one, false)) => Found::Page(one.clone()),
+            Some((_, true)) => Found::Ambiguous,
+            None => Found::Nothing,
+        }
+    }
 }
 
 /// What a reference names: a page's content path, or a folder's (ending in `/`) for
@@ -95,16 +144,7 @@ impl Lookup<'_> {
             return Found::Nothing;
         }
         let name = hugo_path(&join("", path), self.languages);
-        let name = name.rsplit('/').next().unwrap_or(&name);
-        let mut named = contents.page_paths().filter(|p| {
-            let key = hugo_path(p, self.languages);
-            key.rsplit('/').next() == Some(name)
-        });
-        match (named.next(), named.next()) {
-            (Some(one), None) => Found::Page(one.to_string()),
-            (Some(_), Some(_)) => Found::Ambiguous,
-            _ => Found::Nothing,
-        }
+        contents.page_named(name.rsplit('/').next().unwrap_or(&name), self.languages)
     }
 
     /// The page whose Hugo path is that of `path` (a file's path from the content root):
@@ -130,8 +170,8 @@ impl Lookup<'_> {
                 }
             }
         }
-        if let Some(found) = contents.page_paths().find(|p| hugo_path(p, self.languages) == key) {
-            return Some(found.to_string());
+        if let Some(found) = contents.page_of_key(&key, self.languages) {
+            return Some(found);
         }
         (!stem.is_empty() && contents.is_folder_page(stem)).then(|| format!("{stem}/"))
     }

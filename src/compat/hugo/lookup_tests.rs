@@ -2,7 +2,7 @@
 //! 7b5199fdeff7d7682e9f979f468d55bc7b67b934): `hugolib/pagecollections_test.go`,
 //! `hugolib/site_test.go` and `tpl/tplimpl/shortcodes_integration_test.go`.
 
-use super::{Contents, Found, Lookup, hugo_path};
+use super::{Contents, Found, HugoPaths, Lookup, hugo_path};
 
 /// A site of page files and folders with a section page of no file.
 struct Site {
@@ -229,4 +229,21 @@ fn makes_hugos_path_of_a_file() {
     ] {
         assert_eq!(hugo_path(path, &languages), expected, "{path}");
     }
+}
+
+/// The index a site's lookups read answers as comparing every page does.
+#[test]
+fn the_index_of_hugo_paths_answers_as_the_comparison_of_every_page() {
+    let languages = vec!["de".to_string()];
+    let pages = ["docs/_index.md", "docs/a.md", "docs/a.de.md", "Blog/Post/index.md", "other/a.md", "b.html"];
+    let site = Site { pages: pages.to_vec(), folders: Vec::new() };
+    let index = HugoPaths::of(pages.iter().copied(), &languages);
+    for key in ["/docs", "/docs/a", "/blog/post", "/b", "/other/a", "/none"] {
+        assert_eq!(index.page_of_key(key), site.page_of_key(key, &languages), "{key}");
+    }
+    for name in ["a", "post", "docs", "b", "none"] {
+        assert_eq!(index.page_named(name), site.page_named(name, &languages), "{name}");
+    }
+    assert_eq!(index.page_named("a"), Found::Ambiguous);
+    assert_eq!(index.page_of_key("/docs/a"), Some("docs/a.md".to_string()));
 }

@@ -11,7 +11,7 @@
 
 use serde_json::Value;
 
-use super::lookup::{Contents, Found, Lookup};
+use super::lookup::{Contents, Found, HugoPaths, Lookup};
 use super::site::key;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -152,8 +152,8 @@ pub(crate) fn serves_languages_from_one_host(hugo: &Value, languages: Option<&Va
         .is_some_and(|l| l.len() > 1 && !l.values().all(|v| v.as_object().is_some_and(|v| key(v, "baseURL").is_some())))
 }
 
-/// The site's pages, as the lookup reads them.
-struct SitePages<'a>(&'a Site);
+/// The site's pages, as the lookup reads them, with the index of their Hugo paths.
+struct SitePages<'a>(&'a Site, &'a HugoPaths);
 
 impl Contents for SitePages<'_> {
     fn is_page(&self, path: &str) -> bool {
@@ -164,6 +164,12 @@ impl Contents for SitePages<'_> {
     }
     fn is_folder_page(&self, folder: &str) -> bool {
         self.0.page_by_dir(folder).is_some()
+    }
+    fn page_of_key(&self, key: &str, _: &[String]) -> Option<String> {
+        self.1.page_of_key(key)
+    }
+    fn page_named(&self, name: &str, _: &[String]) -> Found {
+        self.1.page_named(name)
     }
 }
 
@@ -182,7 +188,17 @@ pub(crate) fn look_up(
     let language = from.and_then(|id| site.language_of(id));
     let lookup = Lookup { from: from_path, is_ref, languages, language };
     let reference = if is_ref { reference } else { reference.strip_prefix("./").unwrap_or(reference) };
-    if let Found::Page(found) = lookup.find(&SitePages(site), reference) {
+    // One index a model: the site's languages are the same for every lookup of a build.
+    let index = site.lookup_index(|| HugoPaths::of(site.page_paths(), languages));
+    let made;
+    let index = match index {
+        Some(index) => index,
+        None => {
+            made = HugoPaths::of(site.page_paths(), languages);
+            &made
+        }
+    };
+    if let Found::Page(found) = lookup.find(&SitePages(site, index), reference) {
         return Some(found);
     }
     // A file of the page's bundle: a page named `index` or `_index` owns its folder's files.
