@@ -3,11 +3,11 @@
 //! mdBook, GitBook), one folder per tool, with the dialect machinery they share
 //! (Liquid, Nunjucks, shortcodes, MDX, ERB) in [`dialects`].
 //!
-//! Each tool implements [`ToolRules`] once, in its folder; [`TOOLS`] lists them in the
-//! order detection tries them. [`old_tool`] runs the detection after the walk and keeps
-//! what the chosen tool's configuration says in an [`old_tool::OldTool`], whose methods
-//! answer the rest of the build through the tool's rules (docs/architecture.md, "The
-//! compatibility layer").
+//! Each tool implements [`ToolRules`] ([`interface`], which names no tool) once, in its
+//! folder; [`TOOLS`] lists them in the order detection tries them, and [`OldTool`] keeps
+//! what the chosen tool's configuration says. [`old_tool`] runs the detection after the
+//! walk; `OldTool`'s methods answer the rest of the build through the tool's rules
+//! (docs/architecture.md, "The compatibility layer").
 
 pub(crate) mod dialects;
 pub(crate) mod docusaurus;
@@ -17,6 +17,7 @@ pub(crate) mod gitbook;
 pub(crate) mod hidden_file;
 pub(crate) mod hugo;
 pub(crate) mod include_roots;
+pub(crate) mod interface;
 pub(crate) mod jekyll;
 pub(crate) mod mdbook;
 pub(crate) mod middleman;
@@ -27,149 +28,117 @@ mod page_urls;
 pub(crate) mod site_data;
 mod tool_blogs;
 
+use std::path::Path;
+
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::Diagnostic;
-use crate::site_path::PathProblem;
 use crate::slug::HeadingIdStyle;
-use old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
+pub(crate) use interface::ToolRules;
+use interface::{DefinitionLists, ListedPages, Tool};
 
-/// One old tool: how a handbook written for it is recognised, and the rules opsbook
-/// borrows from it so that links keep leading where they led in its published site.
-pub(crate) trait ToolRules: Sync {
-    /// Which tool it is.
-    fn tool(&self) -> Tool;
-    /// Its name, as messages give it.
-    fn name(&self) -> &'static str;
-    /// Whether the handbook `config` describes, whose content folder holds `files`, was
-    /// written for it.
-    fn detect(&self, config: &Config, files: &ContentFiles) -> bool;
-    /// Reads into `old` (which holds the defaults) what its configuration says of URLs,
-    /// links and Markdown; a configuration it cannot read is a note, and its defaults hold.
-    fn read(&self, _config: &Config, _files: &ContentFiles, _old: &mut OldTool, _diagnostics: &mut Vec<Diagnostic>) {}
-    /// How a relative link that names no Markdown file is read.
-    fn relative_links(&self, old: &OldTool) -> RelativeLinks;
-    /// How the URLs of pages and folders are made from their names.
-    fn url_style(&self, old: &OldTool) -> UrlStyle;
-    /// Whether it published no page from the file at content path `path`.
-    fn leaves_out(&self, _path: &str) -> bool {
-        false
-    }
-    /// Sorts the walked `files` as the tool read them, before pages are read: leaves out
-    /// what it published nothing from, makes copies of the page files it copied.
-    fn sort_walked(&self, _config: &Config, _old: &OldTool, _files: &mut ContentFiles) {}
-    /// Whether the file at content path `path`, no page, is its own data, never copied.
-    fn keeps_unpublished(&self, _path: &str) -> bool {
-        false
-    }
-    /// Whether a relative link to a Markdown file may leave the content folder and come
-    /// back into it: a path of the repository, as GitHub and Docusaurus resolve it.
-    fn links_through_repository(&self) -> bool {
-        true
-    }
-    /// How it read a link's path into the repository beyond the content folder.
-    fn repository_links(&self) -> crate::site::source_rules::RepositoryLinks {
-        crate::site::source_rules::RepositoryLinks::default()
-    }
-    /// The rule its heading ids were made by, unless `[markdown] heading-ids` names one.
-    fn heading_ids(&self, _old: &OldTool) -> HeadingIdStyle {
-        HeadingIdStyle::Opsbook
-    }
-    /// Whether a folder's index keeps what it may share: a `README.md` beside an
-    /// `index.md` is left out (it is otherwise a page of its own), and a page whose URL
-    /// is a folder's page's (`foo.md` beside `foo/index.md`) gives way to it (it is
-    /// otherwise a duplicate URL).
-    fn folder_index_wins(&self) -> bool {
-        false
-    }
-    /// Whether a page named as its folder, inside it (`guides/guides.md`), is the
-    /// folder's page when the folder has none of its own.
-    fn folder_named_page_is_its_page(&self) -> bool {
-        false
-    }
-    /// Whether a page's `section` names its group in the navigation.
-    fn groups_by_section(&self) -> bool {
-        false
-    }
-    /// Whether the navigation takes a weight of 0 for none and names a page by its
-    /// `linkTitle`.
-    fn orders_by_link_title(&self) -> bool {
-        false
-    }
-    /// The site path of alias `alias` of the page at `page_site_path`: opsbook's rule
-    /// ([`crate::site_path::resolve_alias_with`]), a `..` above the root an error.
-    fn alias_path(&self, page_site_path: &str, alias: &str) -> Result<String, PathProblem> {
-        crate::site_path::resolve_alias_with(page_site_path, alias, false)
-    }
-    /// Whether the 404 page and `robots.txt` keep their files when an alias claims them.
-    fn aliases_yield_to_404_and_robots(&self) -> bool {
-        false
-    }
-    /// The link a redirect its configuration maps at `from` writes to the page at `to`.
-    fn redirect_href(&self, _old: &OldTool, _from: &str, _to: &str, _fragment: &str) -> Option<String> {
-        None
-    }
-    /// The folder name whose pages are drafts, wherever it is.
-    fn drafts_folder(&self) -> Option<&'static str> {
-        None
-    }
-    /// Whether pages' build options (`build.render`, a section's `cascade`) say which
-    /// pages are rendered.
-    fn reads_build_options(&self) -> bool {
-        false
-    }
-    /// Whether `published: false` in a page's front matter leaves it out of the build.
-    fn unpublished_is_draft(&self) -> bool {
-        false
-    }
-    /// The folders a front matter image's name is looked up in after the page's own.
-    fn asset_folders(&self) -> &'static [&'static str] {
-        &[]
-    }
-    /// The folders beside book.toml whose files it publishes at the site's root when a
-    /// page uses one.
-    fn resource_folders(&self) -> &'static [&'static str] {
-        &[]
-    }
-    /// Whether files that open with front matter but are no pages are published
-    /// through their templates.
-    fn publishes_front_matter_files(&self) -> bool {
-        false
-    }
-    /// Warnings for the pages' URL fields it would have followed and opsbook does not.
-    fn url_warnings(&self, _pages: &[crate::site::Page], _diagnostics: &mut Vec<Diagnostic>) {}
-    /// Whether pages' `{% t key %}` and `{% tf file %}` are jekyll-multiple-languages-plugin's
-    /// tags, read for a handbook with languages; elsewhere they are text like any other.
-    fn reads_translation_tags(&self) -> bool {
-        false
-    }
-    /// The handbook's menu, the links across the top of every page of language `code`
-    /// (`None`: the default language's), as the old tool's configuration and pages give
-    /// it; none by default.
-    fn main_menu(
-        &self,
-        _old: &OldTool,
-        _site: &crate::site::Site,
-        _code: Option<&str>,
-    ) -> Vec<crate::site::menu::MenuLink> {
-        Vec::new()
-    }
-    /// Warnings about what the old tool's site gives the built handbook and opsbook
-    /// cannot follow as written (a menu entry naming no page).
-    fn site_warnings(&self, _old: &OldTool, _site: &crate::site::Site, _diagnostics: &mut Vec<Diagnostic>) {}
-    /// The content path of the page (a folder's ends in `/`) or bundle file that
-    /// `reference`, written on page `from`, names by its page lookup: a reference of its
-    /// own (`is_ref`) or a link its link render hook looks up; none by default.
-    fn look_up_page(
-        &self,
-        _old: &OldTool,
-        _site: &crate::site::Site,
-        _from: Option<crate::site::PageId>,
-        _reference: &str,
-        _is_ref: bool,
-    ) -> Option<String> {
-        None
-    }
+/// The old tool and what opsbook reads of its configuration.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct OldTool {
+    /// Which tool.
+    pub tool: Tool,
+    /// MkDocs's `use_directory_urls` (true unless `mkdocs.yml` says `false`).
+    pub mkdocs_directory_urls: bool,
+    /// Where the old site published the content folder's pages, as a site path prefix:
+    /// Docusaurus's docs route (`docs/`), a Hugo language's folder (`en/`,
+    /// [`crate::compat::hugo::site`]); `None` for the root.
+    pub content_route: Option<String>,
+    /// Jekyll: the URL rules of `_config.yml`.
+    pub jekyll: Option<crate::compat::jekyll::site::JekyllSite>,
+    /// Eleventy: the permalinks of directory data files.
+    pub eleventy: Option<crate::compat::eleventy::site::EleventyPermalinks>,
+    /// Eleventy: the globs of its `.eleventyignore` files ([`crate::compat::eleventy::ignore`]).
+    pub eleventy_ignore: Option<crate::compat::eleventy::ignore::EleventyIgnore>,
+    /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
+    pub definition_lists: DefinitionLists,
+    /// Whether, and by which rule, the old tool's Markdown turned emoji shortcodes
+    /// (`:smile:`) into emoji ([`crate::compat::dialects::emoji`]).
+    pub emoji: crate::compat::dialects::emoji::Shortcodes,
+    /// Hugo: the languages of a multilingual site whose translations lie where opsbook
+    /// reads them ([`crate::compat::hugo::site::languages`]), the default first.
+    pub hugo_languages: Vec<String>,
+    /// Hugo: the `permalinks` rules of its configuration
+    /// ([`crate::compat::hugo::permalinks::read_rules`]).
+    pub hugo_permalinks: Vec<crate::compat::hugo::permalinks::Rule>,
+    /// Hugo: the `main` menu of its configuration ([`crate::compat::hugo::menus::config`]).
+    pub hugo_menu: crate::compat::hugo::menus::ConfiguredMenus,
+    /// Where a Hugo site publishes pages at `name.html` (`uglyURLs`,
+    /// [`crate::compat::hugo::urls::UglyUrls`]).
+    pub hugo_ugly_urls: crate::compat::hugo::urls::UglyUrls,
+    /// Whether a Hugo site's link render hook looks pages up
+    /// ([`crate::compat::hugo::page_refs::LinkHook`]).
+    pub hugo_link_hook: crate::compat::hugo::page_refs::LinkHook,
+    /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
+    /// unless its configuration's `markdown.format` is `md` or `detect`
+    /// ([`docusaurus::config::markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
+    /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
+    pub md_as_mdx: bool,
+    /// Whether an indented code block's first line can name its language (`:::python`,
+    /// `#!python`), as MkDocs' CodeHilite reads it ([`crate::compat::dialects::code_header`]).
+    pub code_header_line: bool,
+    /// What the old tool printed as written where opsbook would read a construct:
+    /// `{{ x }}` and `{% x %}` where it ran no template engine over its pages (MkDocs
+    /// without the macros plugin, mdBook), markdown-include's `{!file!}` where it was not
+    /// configured (reported, so that the migration's list of constructs holds it), mdBook's
+    /// `{{#name …}}` where no preprocessor of the book's own read it.
+    pub text: crate::content::site_data::TextRules,
+    /// The templates its site gives its constructs itself, which win over opsbook's
+    /// rendering of the same name (a Hugo site's shortcodes, [`crate::compat::hugo::shortcodes`]).
+    pub own_templates: crate::content::site_data::OwnTemplates,
+    /// The blogs its blog plugins publish from folders of their own (Docusaurus's,
+    /// [`crate::compat::docusaurus::blog`]); the core asks of them through
+    /// [`ToolBlogs::post_of`](crate::site::source_rules::ToolBlogs::post_of) and its neighbours.
+    pub blogs: Vec<crate::compat::docusaurus::blog::DocusaurusBlog>,
+    /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
+    /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
+    pub heading_ids: HeadingIdStyle,
+    /// What goes before every id the rule makes: kramdown's `auto_id_prefix`.
+    pub heading_id_prefix: String,
+    /// Middleman: the URL rules of `config.rb` ([`crate::compat::middleman::site`]).
+    pub middleman: Option<crate::compat::middleman::site::MiddlemanSite>,
+    /// Docusaurus: the configuration's `trailingSlash: true`, which serves each page at
+    /// `page/`, so the browser reads a relative link from there
+    /// ([`crate::compat::docusaurus::config::trailing_slash`]).
+    pub trailing_slash: bool,
+    /// Docusaurus: the mounted folders, each the root of its docs (a version's), from
+    /// which a doc's `slug: /a/b` is read ([`crate::compat::docusaurus::slugs`]).
+    pub docs_roots: Vec<String>,
+    /// Docusaurus: the docs plugin's `exclude` globs, when written; they replace the
+    /// default rule of `leaves_out` in the docs folders ([`crate::compat::docusaurus::exclude`]).
+    pub docs_exclude: Option<crate::compat::docusaurus::exclude::DocsExclude>,
+    /// The address the old tool published the site at, without a trailing `/` (Jekyll's
+    /// `url` and `baseurl`, Docusaurus's `url` and `baseUrl`, Hugo's `baseURL`, MkDocs's
+    /// `site_url`: [`interface::published_address`]): a link to a URL under it is a link into the
+    /// handbook ([`OldTool::published_path`]).
+    pub published_address: Option<String>,
+    /// Docusaurus: where the docs folder was published below the docs route while other
+    /// versions were published too (`docs/next/`,
+    /// [`crate::compat::docusaurus::versions::current_path`]), read like [`OldTool::content_route`].
+    pub version_route: Option<String>,
+    /// The redirects its configuration maps (MkDocs's redirects plugin).
+    pub mapped_redirects: Vec<crate::site::outputs::MappedRedirect>,
+    /// The pages its navigation file lists, where it published no other Markdown file
+    /// (an mdBook's `SUMMARY.md`).
+    pub chapters: Option<ListedPages>,
+    /// The PlantUML server whose images showed its PlantUML diagrams (Docsy's
+    /// `params.plantuml`); `[markdown] plantuml-server` wins ([`old_tool::read_old_tool`]).
+    pub plantuml_server: Option<String>,
+}
+
+/// Whether `root` holds the configuration file of a tool other than Docusaurus, which
+/// says what the handbook is more surely than a `_category_.json` among its pages.
+pub(crate) fn has_other_tools_configuration(root: &Path) -> bool {
+    let is_file = |name: &str| root.join(name).is_file();
+    let names = hugo::OWN_FILES.iter().chain(&jekyll::CONFIG_FILES).chain(&mkdocs::CONFIG_FILES);
+    names.into_iter().any(|n| is_file(n))
+        || crate::compat::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n))
+        || ["config.rb", "config/tech-docs.yml", ".gitbook.yaml"].iter().any(|n| is_file(n))
+        || root.join("config/_default").is_dir()
 }
 
 /// The old tools, in the order detection tries them; GitHub's rules, which every
@@ -210,7 +179,7 @@ pub(crate) fn find_template_files(
     config: &Config,
     assets: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> old_tool::TemplateFiles {
+) -> interface::TemplateFiles {
     jekyll::files::find(config, assets, diagnostics)
 }
 

@@ -1,189 +1,17 @@
-//! The tool a handbook was written for, and the rules opsbook borrows from it so that
-//! links keep leading where they led in the old tool's published site: how
-//! a relative link is read, and what URLs pages get ([`crate::site::urls`]).
+//! Finds the tool a handbook was written for, after the walk ([`read_old_tool`]), from
+//! what the migration guide leaves beside `book.toml` and from `book.toml` itself, the
+//! first of [`TOOLS`] that matches; and answers the build's questions
+//! ([`SourceRules`]) for the [`OldTool`] it read, through that tool's rules.
 //!
-//! Found once, after the walk ([`read_old_tool`]), from what the migration guide leaves
-//! beside `book.toml` and from `book.toml` itself, the first that matches.
-//!
-//! More: docs/architecture.md, "Notes by module".
+//! More: docs/architecture.md, "The compatibility layer".
 
-use std::path::Path;
-
-use super::{TOOLS, ToolRules, rules_of};
+use super::interface::{DefinitionLists, RelativeLinks, Tool, ToolRules, UrlStyle, under_address};
+use super::{OldTool, TOOLS, rules_of};
 use crate::config::Config;
 use crate::content::nav_file::NavFileKind;
-use crate::content::node::{Located, Node};
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::site::source_rules::SourceRules;
 use crate::slug::HeadingIdStyle;
-
-use address::under_address;
-pub(crate) use address::{is_http_address, published_address};
-
-/// The tool a handbook was written for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum Tool {
-    /// None found: GitHub's rules.
-    #[default]
-    Plain,
-    /// Hugo (Docsy among its themes).
-    Hugo,
-    /// Jekyll.
-    Jekyll,
-    /// Eleventy.
-    Eleventy,
-    /// Middleman.
-    Middleman,
-    /// Docusaurus.
-    Docusaurus,
-    /// MkDocs (Material among its themes).
-    MkDocs,
-    /// mdBook.
-    MdBook,
-    /// GitBook.
-    GitBook,
-}
-
-/// How a relative link that names no Markdown file is read: the core's rule, which
-/// each tool's rules choose.
-pub(crate) use crate::site::resolve::RelativeLinks;
-
-/// How the URLs of pages and folders are made from their names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum UrlStyle {
-    /// opsbook's own: slugged, lower-case, pretty (`runbooks/db-failover/`).
-    Slug,
-    /// Hugo's: lower-cased and cleaned by `paths.Sanitize`, dots kept (`docs/v2.3/`).
-    Hugo,
-    /// The names as written (Jekyll, Eleventy, Docusaurus), pretty.
-    Verbatim,
-    /// mdBook's: names as written, `chapter.md` at `chapter.html`.
-    MdBook,
-    /// MkDocs's with `use_directory_urls: false`: names as written, `page.md` at
-    /// `page.html`, a folder's `index.md` or `README.md` at `folder/index.html`.
-    HtmlFiles,
-}
-
-/// The old tool and what opsbook reads of its configuration.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct OldTool {
-    /// Which tool.
-    pub tool: Tool,
-    /// MkDocs's `use_directory_urls` (true unless `mkdocs.yml` says `false`).
-    pub mkdocs_directory_urls: bool,
-    /// Where the old site published the content folder's pages, as a site path prefix:
-    /// Docusaurus's docs route (`docs/`), a Hugo language's folder (`en/`,
-    /// [`crate::compat::hugo::site`]); `None` for the root.
-    pub content_route: Option<String>,
-    /// Jekyll: the URL rules of `_config.yml`.
-    pub jekyll: Option<crate::compat::jekyll::site::JekyllSite>,
-    /// Eleventy: the permalinks of directory data files.
-    pub eleventy: Option<crate::compat::eleventy::site::EleventyPermalinks>,
-    /// Eleventy: the globs of its `.eleventyignore` files ([`crate::compat::eleventy::ignore`]).
-    pub eleventy_ignore: Option<crate::compat::eleventy::ignore::EleventyIgnore>,
-    /// Whether the old tool's Markdown read definition lists ([`DefinitionLists`]).
-    pub definition_lists: DefinitionLists,
-    /// Whether, and by which rule, the old tool's Markdown turned emoji shortcodes
-    /// (`:smile:`) into emoji ([`crate::compat::dialects::emoji`]).
-    pub emoji: crate::compat::dialects::emoji::Shortcodes,
-    /// Hugo: the languages of a multilingual site whose translations lie where opsbook
-    /// reads them ([`crate::compat::hugo::site::languages`]), the default first.
-    pub hugo_languages: Vec<String>,
-    /// Hugo: the `permalinks` rules of its configuration
-    /// ([`crate::compat::hugo::permalinks::read_rules`]).
-    pub hugo_permalinks: Vec<crate::compat::hugo::permalinks::Rule>,
-    /// Hugo: the `main` menu of its configuration ([`crate::compat::hugo::menus::config`]).
-    pub hugo_menu: crate::compat::hugo::menus::ConfiguredMenus,
-    /// Where a Hugo site publishes pages at `name.html` (`uglyURLs`,
-    /// [`crate::compat::hugo::urls::UglyUrls`]).
-    pub hugo_ugly_urls: crate::compat::hugo::urls::UglyUrls,
-    /// Whether a Hugo site's link render hook looks pages up
-    /// ([`crate::compat::hugo::page_refs::LinkHook`]).
-    pub hugo_link_hook: crate::compat::hugo::page_refs::LinkHook,
-    /// Whether the old tool read `.md` pages as MDX, as `.mdx` ones: Docusaurus does
-    /// unless its configuration's `markdown.format` is `md` or `detect`
-    /// ([`markdown_format`]); `[markdown] md-as-mdx` in `book.toml` says so for any
-    /// tool (Gatsby's `gatsby-plugin-mdx` with `extensions: ['.mdx', '.md']`).
-    pub md_as_mdx: bool,
-    /// Whether an indented code block's first line can name its language (`:::python`,
-    /// `#!python`), as MkDocs' CodeHilite reads it ([`crate::compat::dialects::code_header`]).
-    pub code_header_line: bool,
-    /// What the old tool printed as written where opsbook would read a construct:
-    /// `{{ x }}` and `{% x %}` where it ran no template engine over its pages (MkDocs
-    /// without the macros plugin, mdBook), markdown-include's `{!file!}` where it was not
-    /// configured (reported, so that the migration's list of constructs holds it), mdBook's
-    /// `{{#name …}}` where no preprocessor of the book's own read it.
-    pub text: crate::content::site_data::TextRules,
-    /// The templates its site gives its constructs itself, which win over opsbook's
-    /// rendering of the same name (a Hugo site's shortcodes, [`crate::compat::hugo::shortcodes`]).
-    pub own_templates: crate::content::site_data::OwnTemplates,
-    /// The blogs its blog plugins publish from folders of their own (Docusaurus's,
-    /// [`crate::compat::docusaurus::blog`]); the core asks of them through
-    /// [`ToolBlogs::post_of`](crate::site::source_rules::ToolBlogs::post_of) and its neighbours.
-    pub blogs: Vec<crate::compat::docusaurus::blog::DocusaurusBlog>,
-    /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
-    /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
-    pub heading_ids: HeadingIdStyle,
-    /// What goes before every id the rule makes: kramdown's `auto_id_prefix`.
-    pub heading_id_prefix: String,
-    /// Middleman: the URL rules of `config.rb` ([`crate::compat::middleman::site`]).
-    pub middleman: Option<crate::compat::middleman::site::MiddlemanSite>,
-    /// Docusaurus: the configuration's `trailingSlash: true`, which serves each page at
-    /// `page/`, so the browser reads a relative link from there
-    /// ([`crate::compat::docusaurus::config::trailing_slash`]).
-    pub trailing_slash: bool,
-    /// Docusaurus: the mounted folders, each the root of its docs (a version's), from
-    /// which a doc's `slug: /a/b` is read ([`crate::compat::docusaurus::slugs`]).
-    pub docs_roots: Vec<String>,
-    /// Docusaurus: the docs plugin's `exclude` globs, when written; they replace the
-    /// default rule of `leaves_out` in the docs folders ([`crate::compat::docusaurus::exclude`]).
-    pub docs_exclude: Option<crate::compat::docusaurus::exclude::DocsExclude>,
-    /// The address the old tool published the site at, without a trailing `/` (Jekyll's
-    /// `url` and `baseurl`, Docusaurus's `url` and `baseUrl`, Hugo's `baseURL`, MkDocs's
-    /// `site_url`: [`published_address`]): a link to a URL under it is a link into the
-    /// handbook ([`OldTool::published_path`]).
-    pub published_address: Option<String>,
-    /// Docusaurus: where the docs folder was published below the docs route while other
-    /// versions were published too (`docs/next/`,
-    /// [`crate::compat::docusaurus::versions::current_path`]), read like [`OldTool::content_route`].
-    pub version_route: Option<String>,
-    /// The redirects its configuration maps (MkDocs's redirects plugin).
-    pub mapped_redirects: Vec<crate::site::outputs::MappedRedirect>,
-    /// The pages its navigation file lists, where it published no other Markdown file
-    /// (an mdBook's `SUMMARY.md`).
-    pub chapters: Option<ListedPages>,
-    /// The PlantUML server whose images showed its PlantUML diagrams (Docsy's
-    /// `params.plantuml`); `[markdown] plantuml-server` wins ([`read_old_tool`]).
-    pub plantuml_server: Option<String>,
-}
-
-/// The Markdown files a navigation file lists, the only pages of the tool's site: other
-/// `.md` files of the content folder are none, but for the mount points of `[[sources]]`
-/// folders (opsbook's, not the tool's) and one page the tool publishes without an entry.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct ListedPages {
-    /// The content paths of the files listed.
-    pub listed: std::collections::HashSet<String>,
-    /// The mount points of `[[sources]]` folders.
-    pub mounts: Vec<String>,
-    /// The content path of a page it publishes without an entry (a 404 page).
-    pub unlisted_page: &'static str,
-}
-
-impl ListedPages {
-    /// Whether the page at content path `path` is a `.md` file the list leaves out.
-    pub(crate) fn leaves_out(&self, path: &str) -> bool {
-        let mounted = |mount: &String| path.strip_prefix(mount.as_str()).is_some_and(|rest| rest.starts_with('/'));
-        path.ends_with(".md")
-            && path != self.unlisted_page
-            && !self.listed.contains(path)
-            && !self.mounts.iter().any(mounted)
-    }
-}
-
-pub(crate) use crate::content::reading_rules::DefinitionLists;
-
-pub(crate) use crate::content::walk::TemplateFiles;
 
 impl OldTool {
     /// The rules of the tool.
@@ -431,17 +259,6 @@ impl SourceRules for OldTool {
     }
 }
 
-/// Whether `root` holds the configuration file of a tool other than Docusaurus, which
-/// says what the handbook is more surely than a `_category_.json` among its pages.
-pub(crate) fn has_other_tools_configuration(root: &Path) -> bool {
-    let is_file = |name: &str| root.join(name).is_file();
-    let names = super::hugo::OWN_FILES.iter().chain(&super::jekyll::CONFIG_FILES).chain(&super::mkdocs::CONFIG_FILES);
-    names.into_iter().any(|n| is_file(n))
-        || crate::compat::site_data::ELEVENTY_FILES.iter().any(|n| is_file(n))
-        || ["config.rb", "config/tech-docs.yml", ".gitbook.yaml"].iter().any(|n| is_file(n))
-        || root.join("config/_default").is_dir()
-}
-
 /// The tool of the handbook `config` describes (see the module documentation), from its
 /// `book.toml` and the names beside it and in its content folder: the first of
 /// [`TOOLS`] whose rules recognise it.
@@ -517,54 +334,5 @@ impl ToolRules for GitHub {
     }
 }
 
-/// The warning for `permalinks` Hugo would refuse, at the place in the first of
-/// `files` that holds `needle`: the pages keep Hugo's URLs without them.
-pub(crate) fn permalinks_warning(config: &Config, files: &[&str], message: &str, needle: &str) -> Diagnostic {
-    let name = files.iter().find(|name| config.root.join(name).is_file()).copied().unwrap_or(files[0]);
-    let text = read_beside(config, name, &mut Vec::new()).unwrap_or_default();
-    let (line, column) = text.find(needle).map_or((0, 0), |at| crate::diagnostic::line_column(&text, at));
-    Diagnostic::error(Rule::ConfigSyntax, name, line, column, format!("{message}: no page follows `permalinks`"))
-        .with_severity(Severity::Warning)
-}
-
-/// The text of a configuration file beside `book.toml`, confined like the rest of the
-/// handbook; a refusal or a read error is a note, and `None`. Each file is read once a
-/// build ([`crate::config::Memo`]): the first to ask gets the note.
-pub(crate) fn read_beside(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    /// A file's text, or why it was not read.
-    struct Beside(Result<String, String>);
-    let mut made = false;
-    let read = config.memo.get_or_make(name, || {
-        made = true;
-        let path = config.root.join(name);
-        Beside(match config.confinement().map(|c| c.readable(&path)) {
-            Some(Err(why)) => Err(format!("the file is not read: {why}")),
-            None => Err("the handbook's folder cannot be resolved".to_string()),
-            Some(Ok(file)) => crate::fs::read_text(&file, crate::fs::FileKind::Config)
-                .map_err(|e| format!("cannot read the file: {e}")),
-        })
-    });
-    match &read.0 {
-        Ok(text) => Some(text.clone()),
-        Err(message) => {
-            if made {
-                diagnostics.push(
-                    Diagnostic::error(Rule::ConfigSyntax, name, 0, 0, message.clone()).with_severity(Severity::Note),
-                );
-            }
-            None
-        }
-    }
-}
-
-/// A text value of a mapping node, by key.
-pub(crate) fn text_of<'a>(entries: &'a [(Located<String>, Located<Node>)], key: &str) -> Option<&'a str> {
-    entries.iter().find(|(k, _)| k.value == key).and_then(|(_, v)| match &v.value {
-        Node::Text(text) => Some(text.as_str()),
-        _ => None,
-    })
-}
-
-mod address;
 #[cfg(test)]
 mod tests;

@@ -8,8 +8,9 @@
 //! A post's URL (a page in a `_posts` folder, or of a blog) follows Jekyll's template
 //! and placeholders in every handbook: opsbook's `[blog] permalink` is written in them.
 
+use super::OldTool;
+use super::interface::{Tool, UrlStyle};
 use super::jekyll::site::{Placeholders, expand, post_date_and_title};
-use super::old_tool::{OldTool, Tool, UrlStyle};
 use crate::content::SourcePage;
 use crate::hash::{FastHashMap, FastHashSet};
 use crate::site::source_rules::{PageUrls, ToolBlogs};

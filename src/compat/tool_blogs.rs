@@ -3,8 +3,9 @@
 //! post, the date and slug its path gives, the blog's people files, and how the
 //! tool paginated a blog's posts.
 
+use super::OldTool;
 use super::docusaurus::blog;
-use super::old_tool::{OldTool, Tool};
+use super::interface::Tool;
 use crate::config::Config;
 use crate::dates::Date;
 use crate::site::source_rules::{DateRefusal, NameDate, ToolBlogs};

@@ -265,7 +265,7 @@ pub(crate) fn test_input(text: &str) -> MarkdownInput<'_> {
         plantuml_server: None,
         templating: None,
         front: None,
-        definition_lists: crate::compat::old_tool::DefinitionLists::Off,
+        definition_lists: crate::compat::interface::DefinitionLists::Off,
         md_as_mdx: false,
         code_header_line: false,
         emoji: crate::compat::dialects::emoji::Shortcodes::Off,

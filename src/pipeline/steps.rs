@@ -219,7 +219,7 @@ fn find_theme(config: &Config) -> Result<ThemeFiles, Failure> {
 fn walk(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Result<(ContentFiles, Rules), Failure> {
     if config.community_site {
         // `build --community`: none of the handbook's own pages.
-        return Ok((ContentFiles::default(), Arc::new(crate::compat::old_tool::OldTool::default())));
+        return Ok((ContentFiles::default(), Arc::new(crate::compat::OldTool::default())));
     }
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {

@@ -35,7 +35,7 @@ pub(crate) fn modelled_site(
     let as_written = &crate::content::front_text::AsWritten;
     let (pages, problems) = crate::content::load_pages(&config, &content.pages, Default::default(), as_written);
     diagnostics.extend(problems);
-    let no_tool = std::sync::Arc::new(crate::compat::old_tool::OldTool::default());
+    let no_tool = std::sync::Arc::new(crate::compat::OldTool::default());
     let mut site = super::Site::assemble(config, &content, no_tool, pages, Default::default(), &mut diagnostics);
     prepare(&mut site);
     site.model(None, &mut diagnostics);

@@ -123,10 +123,10 @@ impl Expander<'_, '_> {
             return None;
         }
         self.size += read.text.len();
-        if self.size > super::evaluate::MAX_OUTPUT {
+        if self.size > super::liquid_budget::MAX_OUTPUT {
             let message = format!(
                 "partial `{name}` is not read: the page would grow past {} MiB",
-                super::evaluate::MAX_OUTPUT >> 20
+                super::liquid_budget::MAX_OUTPUT >> 20
             );
             self.collected.problems.push((at, Problem::Budget, message));
             return None;

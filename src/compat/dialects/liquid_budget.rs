@@ -14,6 +14,11 @@ use std::time::{Duration, Instant};
 use liquid_core::Value;
 use liquid_core::runtime::Registers;
 
+/// The most a page's Liquid writes, in bytes.
+pub(super) const MAX_OUTPUT: usize = 16 << 20;
+/// The longest literal range a `for` loop runs over.
+pub(super) const MAX_RANGE: i64 = 10_000;
+
 /// The deepest Liquid blocks nest on a page (Ruby Liquid's own bound).
 pub(super) const MAX_DEPTH: usize = 100;
 /// The longest one page's Liquid runs, all its renders together.

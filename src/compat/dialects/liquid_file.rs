@@ -12,7 +12,7 @@
 //! is no page: the file is then not written, and [`render_file`]'s error says why and
 //! where.
 
-use super::evaluate::MAX_OUTPUT;
+use super::liquid_budget::MAX_OUTPUT;
 use super::liquid_runtime::{Globals, LANGUAGE, site_globals};
 use crate::markdown::templating::SiteContext;
 

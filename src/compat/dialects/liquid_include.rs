@@ -20,26 +20,12 @@ use liquid_core::{Language, Renderable, Runtime, TagTokenIter, Template};
 
 use super::Problem;
 use super::liquid_recover::Failures;
-use crate::markdown::includes::{Late, LateFailure, MAX_DEPTH, MAX_INCLUDES, MAX_READ};
+use super::liquid_template::{BLOCK, Tag, first_line, kept_marker, output_of};
+use crate::markdown::includes::{LateFailure, MAX_DEPTH, MAX_INCLUDES, MAX_READ};
 use crate::markdown::templating::{Bounded, TOO_LONG};
 
-/// The block a tag with a variable name is written as.
-pub(super) const BLOCK: &str = "opsbook_include";
 /// The most times a page is rendered to find the files its includes name.
 pub(super) const MAX_PASSES: usize = MAX_DEPTH + 1;
-
-/// An include whose name holds a variable, as written.
-#[derive(Debug, Clone)]
-pub(super) struct Tag {
-    /// Where it is in the page's text.
-    pub range: Range<usize>,
-    /// `include_relative` (the page's folder), not `include` (the `_includes/` folders).
-    pub relative: bool,
-    /// Its name as written (`{{ dir }}/a.md`).
-    pub name: String,
-    /// Its parameters as written (`level="h3" item=page.x`).
-    pub params: String,
-}
 
 /// The name and the parameters of `{% include … %}` or `{% include_relative … %}`
 /// (`inner`, without the braces and trim marks) when its name holds a variable.
@@ -82,7 +68,7 @@ fn valid_name(name: &str) -> bool {
 }
 
 /// A file an include asked for: how it is looked up, its name, its parameters.
-type Key = (bool, String, String);
+pub(super) type Key = (bool, String, String);
 
 /// What an included file renders as.
 #[derive(Debug)]
@@ -103,13 +89,13 @@ pub(super) enum Partial {
 /// A file read for an include: what it renders as, the files read, what went wrong in it.
 #[derive(Debug)]
 pub(super) struct Read {
-    partial: Partial,
+    pub partial: Partial,
     /// The file's path, as messages name it.
-    file: String,
-    files: Vec<String>,
-    problems: Vec<(Problem, String)>,
+    pub file: String,
+    pub files: Vec<String>,
+    pub problems: Vec<(Problem, String)>,
     /// The internal blocks a public build left out of it, for what they link to.
-    dropped: Vec<(Option<String>, String)>,
+    pub dropped: Vec<(Option<String>, String)>,
     /// Its own includes with variable names.
     pub tags: Vec<Tag>,
 }
@@ -179,83 +165,6 @@ impl State {
     }
 }
 
-/// Reads the file `key` names, for a page whose includes `late` reads, in a handbook
-/// whose templates `has_template` knows.
-/// The file's includes with variable names are numbered as the template `table`.
-pub(super) fn read(
-    late: &Late<'_>,
-    key: &Key,
-    has_template: impl Fn(&str) -> bool,
-    table: usize,
-) -> Result<Arc<Read>, LateFailure> {
-    let (relative, name, params_text) = key;
-    if !relative && has_template(&format!("include/{name}")) {
-        let text = match params_text.is_empty() {
-            true => format!("{{% include {name} %}}"),
-            false => format!("{{% include {name} {params_text} %}}"),
-        };
-        let read = Read {
-            partial: Partial::Text(text),
-            file: name.clone(),
-            files: Vec::new(),
-            problems: Vec::new(),
-            dropped: Vec::new(),
-            tags: Vec::new(),
-        };
-        return Ok(Arc::new(read));
-    }
-    let params = crate::markdown::includes::directives::include_params(params_text).unwrap_or_default();
-    // Jekyll joins the name onto its folder: a leading `/` names the same file.
-    let read = late.read(*relative, name.trim_start_matches('/'), &params)?;
-    let file = read.file;
-    let mut problems: Vec<(Problem, String)> = read
-        .problems
-        .into_iter()
-        .map(|failure| match failure {
-            LateFailure::Missing(m) | LateFailure::NoFile(m) => (Problem::MissingInclude, m),
-            LateFailure::Problem(m) => (Problem::Include, m),
-            LateFailure::InternalBlock(m) => (Problem::InternalBlock, m),
-        })
-        .collect();
-    let (partial, tags) = prepare(read.text, table).unwrap_or_else(|(text, why)| {
-        problems.push((
-            Problem::Unsupported,
-            format!("the Liquid of `{file}` cannot be read ({why}); it is included as written"),
-        ));
-        (Partial::Text(text), Vec::new())
-    });
-    Ok(Arc::new(Read { partial, file, files: read.files, problems, dropped: read.dropped, tags }))
-}
-
-/// The Liquid of an included file's `text`, ready to render, with its includes named by
-/// variables (the template `table`); or the text and why not.
-fn prepare(text: String, table: usize) -> Result<(Partial, Vec<Tag>), (String, String)> {
-    let text =
-        if text.contains(super::evaluate::MARKERS) { text.replace(super::evaluate::MARKERS, "\u{FFFD}") } else { text };
-    let (super::evaluate::Template { text: template, runs, kept, numbered, .. }, tags) =
-        super::evaluate::template_of_file(&text, table);
-    if super::liquid_budget::too_deep(super::liquid_budget::tag_names(&template), super::liquid_runtime::BLOCKS)
-        .is_some()
-    {
-        let reason = format!("its blocks nest more than {} deep", super::liquid_budget::MAX_DEPTH);
-        return Err((text, reason));
-    }
-    super::liquid_recover::start_parse();
-    let elements = match liquid_core::parser::parse(&template, &super::liquid_runtime::LANGUAGE) {
-        Ok(elements) => elements,
-        // Its reason, as a page's Liquid that cannot be read says it.
-        Err(error) => {
-            let (reason, _) = super::liquid_unreadable::locate(&error.to_string(), &template, &[]);
-            return Err((text, super::shorten(&reason)));
-        }
-    };
-    if super::liquid_recover::parsed() != numbered.len() {
-        return Err((text, "its tags cannot be told apart".to_string()));
-    }
-    let template = Template::new(elements);
-    Ok((Partial::Liquid { text, template, runs, kept, numbered }, tags))
-}
-
 /// The HTML a missing include shows where the tag is: its name.
 fn placeholder(name: &str) -> String {
     crate::markdown::includes::placeholder(name, false, None)
@@ -321,7 +230,7 @@ impl Renderable for Include {
             let Some(written) = state.tables.get(self.table).and_then(|t| t.get(self.number)).cloned() else {
                 return Ok(());
             };
-            writer.write_all(super::evaluate::kept_marker(self.kept).as_bytes()).replace(TOO_LONG)?;
+            writer.write_all(kept_marker(self.kept).as_bytes()).replace(TOO_LONG)?;
             // Said at the page's tag: this one, or the one whose file holds this one.
             let tag = if state.depth == 0 { self.number } else { state.at };
             state.at = tag;
@@ -393,7 +302,7 @@ fn render_partial(read: &Read, runtime: &dyn Runtime, tag: usize) -> liquid_core
         Partial::Liquid { text, template, runs, kept, numbered } => (text, template, runs, kept, numbered),
     };
     let before = runtime.registers().get_mut::<Failures>().0.len();
-    let mut out = Bounded::new(super::evaluate::MAX_OUTPUT);
+    let mut out = Bounded::new(super::liquid_budget::MAX_OUTPUT);
     let rendered = template.render_to(&mut out, runtime);
     let failed = runtime.registers().get_mut::<Failures>().0.split_off(before);
     rendered?;
@@ -404,13 +313,13 @@ fn render_partial(read: &Read, runtime: &dyn Runtime, tag: usize) -> liquid_core
             "`{}` in `{}` cannot be evaluated ({}); it is shown as a placeholder",
             super::shorten(&text[range.clone()]),
             read.file,
-            super::evaluate::first_line(&error.to_string()),
+            first_line(&error.to_string()),
         );
         state.say(tag, Problem::Unsupported, message);
     }
     state.written += out.bytes.len();
     let rendered = String::from_utf8(out.bytes).unwrap_or_default();
-    Ok(super::evaluate::output_of(text, &rendered, runs, kept, numbered).text)
+    Ok(output_of(text, &rendered, runs, kept, numbered).text)
 }
 
 #[cfg(test)]

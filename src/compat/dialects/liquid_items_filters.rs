@@ -10,7 +10,7 @@ use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection
 use liquid_core::runtime::StackFrame;
 use liquid_core::{Expression, Filter, Language, Object, Runtime, Value, ValueView};
 
-use super::liquid_runtime::Lenient;
+use super::liquid_lenient::Lenient;
 
 /// How a wrapped filter reads its input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,43 +3,12 @@
 //! `comment`, what Liquid cannot read, loops over long ranges), found by one scan
 //! before [`super::evaluate`] makes the template.
 
-use std::ops::Range;
-
-use super::evaluate::MAX_RANGE;
+use super::liquid_budget::MAX_RANGE;
 use super::liquid_runtime::{BLOCKS, LANGUAGE, TAGS};
+use super::liquid_template::{Kind, Piece};
 
 /// The longest tag or variable read, in bytes.
 pub(super) const MAX_TOKEN: usize = 4096;
-
-/// A piece of the page: text, a piece kept as written, or Liquid to evaluate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Kind {
-    Keep,
-    Liquid {
-        /// The tag's name (empty for a variable).
-        name: String,
-        /// Whether it trims the white space before it (`{%-`) and after it (`-%}`).
-        trims: (bool, bool),
-        /// The tag as Liquid reads it, when that is not its text: [`lax_markup`],
-        /// [`without_unknown_filters`].
-        markup: Option<String>,
-        /// Whether filters Liquid does not know were left out of it.
-        lenient: bool,
-    },
-    /// An include whose file name holds a variable ([`super::liquid_include`]).
-    Include {
-        trims: (bool, bool),
-        relative: bool,
-        name: String,
-        params: String,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub(super) struct Piece {
-    pub(super) range: Range<usize>,
-    pub(super) kind: Kind,
-}
 
 /// The tags, variables and blocks of `text`, in order.
 /// `late`: includes named by variables are read ([`super::liquid_include`]).

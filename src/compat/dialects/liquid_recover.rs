@@ -14,7 +14,7 @@ use liquid_core::error::ResultLiquidReplaceExt;
 use liquid_core::parser::{BlockReflection, ParseBlock, TagBlock, TagReflection};
 use liquid_core::{Language, ParseTag, Renderable, Runtime, TagTokenIter};
 
-use super::liquid_runtime::Lenient;
+use super::liquid_lenient::Lenient;
 
 /// The marker of a tag that failed: [`FAILED`], its number, [`END_FAILED`].
 pub(super) const FAILED: char = '\u{E008}';
@@ -127,7 +127,7 @@ impl Renderable for Recover {
         }
         let lenient = Lenient(runtime);
         let before = registers.get_mut::<Failures>().0.len();
-        let mut buffer = crate::markdown::templating::Bounded::new(super::evaluate::MAX_OUTPUT);
+        let mut buffer = crate::markdown::templating::Bounded::new(super::liquid_budget::MAX_OUTPUT);
         match self.inner.render_to(&mut buffer, &lenient) {
             // A spent budget stops the page, not the tag alone.
             _ if super::liquid_budget::spent(registers, self.number) => {

@@ -7,13 +7,13 @@
 use std::collections::BTreeSet;
 use std::sync::{Arc, LazyLock};
 
-use liquid_core::model::{KString, KStringCow, KStringRef, ScalarCow};
+use liquid_core::model::{KString, KStringCow};
 use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
-use liquid_core::runtime::{PartialStore, Registers};
-use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueCow, ValueView};
+use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueView};
 
 use super::liquid_filters::{Arithmetic, Rounding, Where};
 use super::liquid_items_filters::{AsJekyll, WhereExp};
+use super::liquid_lenient::Lenient;
 use super::liquid_order::{KeyOrders, Orders, to_json};
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
@@ -81,7 +81,7 @@ fn language() -> Language {
     }
     // Jekyll's includes named by variables ([`super::liquid_include`]).
     let include = Box::new(super::liquid_include::IncludeBlock);
-    language.blocks.register(super::liquid_include::BLOCK.to_string(), Box::new(RecoveringBlock(include)));
+    language.blocks.register(super::liquid_template::BLOCK.to_string(), Box::new(RecoveringBlock(include)));
     let filters: Vec<Box<dyn ParseFilter>> = vec![
         Box::new(stdlib::Append),
         Box::new(stdlib::Capitalize),
@@ -247,40 +247,6 @@ impl std::fmt::Display for Json {
 impl Filter for Json {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
         Ok(Value::scalar(serde_json::to_string(&to_json(input, runtime)).unwrap_or_default()))
-    }
-}
-
-/// A runtime that answers nil for a variable or key the runtime below it does not hold,
-/// as Liquid's lax variables do.
-pub(super) struct Lenient<R>(pub R);
-
-impl<R: Runtime> Runtime for Lenient<R> {
-    fn partials(&self) -> &dyn PartialStore {
-        self.0.partials()
-    }
-    fn name(&self) -> Option<KStringRef<'_>> {
-        self.0.name()
-    }
-    fn roots(&self) -> BTreeSet<KStringCow<'_>> {
-        self.0.roots()
-    }
-    fn try_get(&self, path: &[ScalarCow<'_>]) -> Option<ValueCow<'_>> {
-        self.0.try_get(path)
-    }
-    fn get(&self, path: &[ScalarCow<'_>]) -> liquid_core::Result<ValueCow<'_>> {
-        Ok(self.0.try_get(path).unwrap_or(ValueCow::Owned(Value::Nil)))
-    }
-    fn set_global(&self, name: KString, val: Value) -> Option<Value> {
-        super::liquid_budget::weighed(self.0.registers(), val, |val| self.0.set_global(name, val))
-    }
-    fn set_index(&self, name: KString, val: Value) -> Option<Value> {
-        super::liquid_budget::weighed(self.0.registers(), val, |val| self.0.set_index(name, val))
-    }
-    fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {
-        self.0.get_index(name)
-    }
-    fn registers(&self) -> &Registers {
-        self.0.registers()
     }
 }
 

@@ -14,8 +14,9 @@ use std::ops::Range;
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
-use super::evaluate::{MAX_OUTPUT, Template, kept_marker, output_of, push_run};
+use super::liquid_budget::MAX_OUTPUT;
 use super::liquid_pieces::end_of_block;
+use super::liquid_template::{Template, kept_marker, output_of, push_run};
 use super::{Collected, Output, Page, Problem};
 use crate::content::site_data::{Engine, Templating};
 use crate::markdown::has_text;
@@ -61,8 +62,8 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
         return None;
     }
     let cleaned;
-    let text = if text.contains(super::evaluate::MARKERS) {
-        cleaned = text.replace(super::evaluate::MARKERS, "\u{FFFD}");
+    let text = if text.contains(super::liquid_template::MARKERS) {
+        cleaned = text.replace(super::liquid_template::MARKERS, "\u{FFFD}");
         cleaned.as_str()
     } else {
         text

@@ -31,7 +31,7 @@ pub(crate) fn published_address(text: &str) -> Option<String> {
     let exported = super::js_literal::exported_value(text).ok()??;
     let url = exported.get("url")?.str()?;
     let base = exported.get("baseUrl").and_then(super::js_literal::Located::str);
-    crate::compat::old_tool::published_address(url, base)
+    crate::compat::interface::published_address(url, base)
 }
 
 /// Whether a Docusaurus configuration's text sets `trailingSlash: true` (a key of its

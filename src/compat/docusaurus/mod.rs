@@ -25,8 +25,9 @@ pub(crate) mod versions;
 
 use std::path::Path;
 
+use super::OldTool;
 use super::ToolRules;
-use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
+use super::interface::{RelativeLinks, Tool, UrlStyle};
 use crate::config::Config;
 use crate::content::ContentFiles;
 // The files whose presence makes a folder a Docusaurus site, its configuration and its
@@ -42,7 +43,7 @@ use crate::slug::HeadingIdStyle;
 /// ([`crate::content::prefix`]).
 pub(crate) fn is_docusaurus_site(root: &Path, files: &ContentFiles) -> bool {
     SITE_FILES.iter().any(|name| root.join(name).is_file() || files.assets.iter().any(|a| a == name))
-        || (!files.categories.is_empty() && !super::old_tool::has_other_tools_configuration(root))
+        || (!files.categories.is_empty() && !super::has_other_tools_configuration(root))
 }
 
 /// Docusaurus's rules.

@@ -143,7 +143,7 @@ fn target(to: &str, paths: Paths<'_>) -> Option<RedirectTo> {
     if to.contains(' ') || to.starts_with("//") {
         return None;
     }
-    let external = crate::compat::old_tool::is_http_address(to);
+    let external = crate::compat::interface::is_http_address(to);
     // A relative address has no scheme: nothing before a `:` in its first part.
     let first = to.split(['/', '?', '#']).next().unwrap_or("");
     (external || !first.contains(':')).then(|| RedirectTo::Url(to.to_string()))

@@ -45,7 +45,7 @@ pub(crate) fn site_release(config: &Config, diagnostics: &mut Vec<Diagnostic>) -
     // A name that is there, of whatever kind, is read: a link that leads out, a folder
     // or a pipe is said, not passed over.
     std::fs::symlink_metadata(config.root.join(PACKAGE_FILE)).ok()?;
-    let text = crate::compat::old_tool::read_beside(config, PACKAGE_FILE, diagnostics)?;
+    let text = crate::compat::interface::read_beside(config, PACKAGE_FILE, diagnostics)?;
     let package: serde_json::Value = match serde_json::from_str(&text) {
         Ok(package) => package,
         Err(e) => {

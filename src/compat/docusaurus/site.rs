@@ -95,7 +95,7 @@ pub(crate) fn instance(options: &Located) -> DocsInstance {
 pub(crate) fn site_config(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> std::sync::Arc<Option<SiteConfig>> {
     config.memo.get_or_make("", || {
         let name = CONFIG_FILES.iter().find(|name| config.root.join(name).is_file())?;
-        let text = crate::compat::old_tool::read_beside(config, name, diagnostics)?;
+        let text = crate::compat::interface::read_beside(config, name, diagnostics)?;
         match docs_options(&text) {
             Ok((default_docs, others)) => {
                 for options in default_docs.iter().chain(&others) {

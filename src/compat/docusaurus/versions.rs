@@ -96,7 +96,7 @@ fn current_path_of(names: &[(String, usize, usize)], options: &VersionOptions) -
 
 /// The text of a file beside `book.toml`, confined and size-limited; a refusal or read
 /// error is a note.
-pub(crate) use crate::compat::old_tool::read_beside as read;
+pub(crate) use crate::compat::interface::read_beside as read;
 
 /// The names of `versions.json`, newest first, with the line and column of each; or
 /// why it is no list of names.

@@ -2,7 +2,7 @@
 //! configuration and in its input folder (the content folder), and its data files.
 //! Read with the tool's configuration ([`super::Eleventy`]'s `read`), by their hidden
 //! names, confined and size-limited as configuration files; a content path
-//! that matches is no page ([`crate::compat::old_tool::OldTool`]'s `leaves_out`).
+//! that matches is no page ([`crate::compat::OldTool`]'s `leaves_out`).
 //!
 //! 1. Each line is trimmed; an empty one, a `#` comment and a `!` pattern (which
 //!    Eleventy does not read: a note) are skipped.

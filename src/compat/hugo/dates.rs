@@ -4,7 +4,30 @@
 //! `pm`) are replaced with the date's; the rest stays. Time zones and fractions of a
 //! second cannot be in a token (it is letters, digits and `_`).
 
-use crate::compat::hugo::permalinks::Moment;
+/// A local date and time of day, as Hugo reads a page's `date` (the zero time, year 1,
+/// without one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Moment {
+    /// The day.
+    pub date: crate::dates::Date,
+    /// Seconds since midnight.
+    pub seconds: u32,
+}
+
+impl Moment {
+    /// The moment written in a page's `date`, in its own time zone; `None` if unread.
+    pub(crate) fn parse(text: &str) -> Option<Moment> {
+        let (stamp, offset) = crate::dates::Timestamp::parse_local(text)?;
+        let local = stamp.seconds() + i64::from(offset.unwrap_or(0));
+        let seconds = u32::try_from(local.rem_euclid(86_400)).ok()?;
+        Some(Moment { date: crate::dates::Date::from_days(local.div_euclid(86_400)), seconds })
+    }
+
+    /// Go's zero time, 0001-01-01 00:00:00.
+    pub(crate) fn zero() -> Moment {
+        Moment { date: crate::dates::Date::from_days(-719_162), seconds: 0 }
+    }
+}
 
 /// One part of a layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

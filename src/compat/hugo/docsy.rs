@@ -11,7 +11,7 @@
 use serde_json::Value;
 
 use super::site::key;
-use crate::compat::old_tool::read_beside;
+use crate::compat::interface::read_beside;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule};
 

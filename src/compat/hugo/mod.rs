@@ -15,9 +15,10 @@ pub(crate) mod site;
 mod url_tests;
 pub(crate) mod urls;
 
+use super::OldTool;
 use super::ToolRules;
 use super::dialects::emoji::Shortcodes;
-use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle, permalinks_warning, read_beside};
+use super::interface::{RelativeLinks, Tool, UrlStyle, permalinks_warning, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::{Diagnostic, Rule, Severity};

@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::site::{CONFIG_FILES, key};
-use crate::compat::old_tool::read_beside;
+use crate::compat::interface::read_beside;
 use crate::config::{Config, Source};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 

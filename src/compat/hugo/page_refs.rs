@@ -84,7 +84,7 @@ fn hook_looks_up(config: &Config, name: &str, diagnostics: &mut Vec<Diagnostic>)
     let mut read = 0;
     while let Some(file) = queue.pop() {
         read += 1;
-        let Some(text) = crate::compat::old_tool::read_beside(config, &file, diagnostics) else { continue };
+        let Some(text) = crate::compat::interface::read_beside(config, &file, diagnostics) else { continue };
         if looks_up(&text) {
             return true;
         }

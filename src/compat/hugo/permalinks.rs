@@ -13,6 +13,8 @@
 
 use serde_json::Value;
 
+use crate::compat::hugo::dates::Moment;
+
 /// Hugo's `paths.Sanitize`: letters, digits, marks, `.`, `/`, `\`, `_`, `#`, `+`, `~`,
 /// `-`, `@` and `%XX` escapes stay; a run of white space after one of them is one `-`
 /// (none after a `-`); anything else is dropped.
@@ -182,31 +184,6 @@ fn wildcard(glob: &[u8], path: &[u8]) -> bool {
             (0..=path.len()).take_while(|&i| i == 0 || path[i - 1] != b'/').any(|i| wildcard(rest, &path[i..]))
         }
         [c, rest @ ..] => path.first() == Some(c) && wildcard(rest, &path[1..]),
-    }
-}
-
-/// A local date and time of day, as Hugo reads a page's `date` (the zero time, year 1,
-/// without one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Moment {
-    /// The day.
-    pub date: crate::dates::Date,
-    /// Seconds since midnight.
-    pub seconds: u32,
-}
-
-impl Moment {
-    /// The moment written in a page's `date`, in its own time zone; `None` if unread.
-    pub(crate) fn parse(text: &str) -> Option<Moment> {
-        let (stamp, offset) = crate::dates::Timestamp::parse_local(text)?;
-        let local = stamp.seconds() + i64::from(offset.unwrap_or(0));
-        let seconds = u32::try_from(local.rem_euclid(86_400)).ok()?;
-        Some(Moment { date: crate::dates::Date::from_days(local.div_euclid(86_400)), seconds })
-    }
-
-    /// Go's zero time, 0001-01-01 00:00:00.
-    pub(crate) fn zero() -> Moment {
-        Moment { date: crate::dates::Date::from_days(-719_162), seconds: 0 }
     }
 }
 

@@ -34,7 +34,7 @@ pub(crate) fn own_templates(
     let module = MODULE_FILES
         .iter()
         .find(|name| config.root.join(name).is_file())
-        .and_then(|name| Some((name, crate::compat::old_tool::read_beside(config, name, diagnostics)?)))
+        .and_then(|name| Some((name, crate::compat::interface::read_beside(config, name, diagnostics)?)))
         .and_then(|(name, text)| super::site::parse(name, &text).ok());
     let mut walk = Walk { config, found: Vec::new(), entries: 0, diagnostics };
     let mounts = mounts_at(site, module.as_ref(), "layouts");

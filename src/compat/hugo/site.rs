@@ -47,7 +47,7 @@ pub(crate) const PRODUCTION_FILES: [&str; 6] = [
 pub(crate) fn published_address(config: Option<&Value>, production: Option<&Value>) -> Option<String> {
     let base_url = |value: Option<&Value>| key(value?.as_object()?, "baseURL")?.as_str().map(str::to_string);
     let url = base_url(production).or_else(|| base_url(config))?;
-    crate::compat::old_tool::published_address(&url, None)
+    crate::compat::interface::published_address(&url, None)
 }
 
 /// The files of `config/_default/` that hold the `markup` table by themselves.
@@ -96,7 +96,7 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {
 pub(crate) fn definition_lists(
     config: Option<&Value>,
     markup: Option<&Value>,
-) -> crate::compat::old_tool::DefinitionLists {
+) -> crate::compat::interface::DefinitionLists {
     let goldmark = markup
         .or_else(|| key(config?.as_object()?, "markup"))
         .and_then(Value::as_object)
@@ -110,8 +110,8 @@ pub(crate) fn definition_lists(
             .and_then(Value::as_bool)
     };
     match setting("extensions", "definitionList") {
-        Some(false) => crate::compat::old_tool::DefinitionLists::Off,
-        _ => crate::compat::old_tool::DefinitionLists::On {
+        Some(false) => crate::compat::interface::DefinitionLists::Off,
+        _ => crate::compat::interface::DefinitionLists::On {
             term_ids: setting("parser", "autoDefinitionTermID") == Some(true),
         },
     }

@@ -6,7 +6,8 @@
 //! path of the site is a warning at its place ([`url_warnings`]); `uglyURLs` is
 //! [`UglyUrls`].
 
-use crate::compat::hugo::permalinks::{Kind, Moment, PageValues, Rule, expand, rule_for};
+use crate::compat::hugo::dates::Moment;
+use crate::compat::hugo::permalinks::{Kind, PageValues, Rule, expand, rule_for};
 use crate::content::SourcePage;
 use crate::hash::FastHashMap;
 use crate::site::{Page, PageId};

@@ -73,7 +73,7 @@ impl FileSettings {
                 exclude.push(default.to_string());
             }
         }
-        let markdown_ext = crate::compat::old_tool::text_of(keys, "markdown_ext").unwrap_or(MARKDOWN_EXT);
+        let markdown_ext = crate::compat::interface::text_of(keys, "markdown_ext").unwrap_or(MARKDOWN_EXT);
         let enabled = match value("optional_front_matter") {
             Some(Node::Map(settings)) => {
                 !settings.iter().any(|(k, v)| k.value == "enabled" && v.value == Node::Bool(false))

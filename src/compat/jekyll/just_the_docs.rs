@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use page::{NavPage, Rules, Version, titleize_slug};
 
-use crate::compat::old_tool::text_of;
+use crate::compat::interface::text_of;
 use crate::content::SourcePage;
 use crate::content::nav_file::{NavEntry, NavFile, NavFileKind, NavLink, PagesNav};
 use crate::content::node::{Located, Node};

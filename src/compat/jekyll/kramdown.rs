@@ -5,7 +5,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module" (slug).
 
-use crate::compat::old_tool::text_of;
+use crate::compat::interface::text_of;
 use crate::content::node::{Located, Node};
 use crate::slug::HeadingIdStyle;
 

@@ -15,8 +15,9 @@ pub(crate) mod site;
 #[cfg(test)]
 mod url_tests;
 
+use super::OldTool;
 use super::ToolRules;
-use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
+use super::interface::{DefinitionLists, RelativeLinks, Tool, UrlStyle, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::{Diagnostic, Rule, Severity};

@@ -4,7 +4,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use crate::compat::old_tool::text_of;
+use crate::compat::interface::text_of;
 use crate::content::node::{Located, Node};
 
 /// What `_config.yml` says of URLs.
@@ -122,7 +122,7 @@ impl JekyllSite {
         site.baseurl = text_of(&keys, "baseurl").map(|base| base.trim().trim_matches('/').to_string());
         site.baseurl = site.baseurl.take().filter(|base| !base.is_empty());
         site.address = text_of(&keys, "url")
-            .and_then(|url| crate::compat::old_tool::published_address(url, site.baseurl.as_deref()));
+            .and_then(|url| crate::compat::interface::published_address(url, site.baseurl.as_deref()));
         site.languages = texts("languages");
         site.theme = super::just_the_docs::Theme::read(&keys);
         site.files = super::file_settings::FileSettings::read(&keys);

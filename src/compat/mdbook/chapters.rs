@@ -6,7 +6,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use crate::compat::old_tool::ListedPages;
+use crate::compat::interface::ListedPages;
 use crate::config::Config;
 use crate::content::nav_file::{NavFileKind, NavLink};
 use crate::content::{ContentFiles, NavEntry};

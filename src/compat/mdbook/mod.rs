@@ -4,8 +4,9 @@
 pub(crate) mod chapters;
 pub(crate) mod summary;
 
+use super::OldTool;
 use super::ToolRules;
-use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle};
+use super::interface::{RelativeLinks, Tool, UrlStyle};
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::Diagnostic;

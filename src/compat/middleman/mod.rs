@@ -3,8 +3,9 @@
 
 pub(crate) mod site;
 
+use super::OldTool;
 use super::ToolRules;
-use super::old_tool::{OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
+use super::interface::{RelativeLinks, Tool, UrlStyle, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::Diagnostic;

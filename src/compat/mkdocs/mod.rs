@@ -11,8 +11,9 @@ pub(crate) mod redirects;
 #[cfg(test)]
 mod url_tests;
 
+use super::OldTool;
 use super::ToolRules;
-use super::old_tool::{DefinitionLists, OldTool, RelativeLinks, Tool, UrlStyle, read_beside};
+use super::interface::{DefinitionLists, RelativeLinks, Tool, UrlStyle, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::content::site_data::JinjaPages;
@@ -59,7 +60,7 @@ impl ToolRules for MkDocs {
         old.published_address = text
             .as_deref()
             .and_then(nav::site_url)
-            .and_then(|url| crate::compat::old_tool::published_address(&url, None));
+            .and_then(|url| crate::compat::interface::published_address(&url, None));
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
         old.text.jinja = text.as_deref().map_or(JinjaPages::None, nav::macros_pages);
         old.text.braces_are_text = old.text.jinja == JinjaPages::None;

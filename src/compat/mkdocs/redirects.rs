@@ -61,7 +61,7 @@ pub(crate) fn redirect_maps(
             Some((path, rest)) => (path.to_string(), format!("#{rest}")),
             None => (to.clone(), String::new()),
         };
-        let external = crate::compat::old_tool::is_http_address(&to);
+        let external = crate::compat::interface::is_http_address(&to);
         let unsafe_text = if external { to.as_str() } else { fragment.as_str() };
         if unsafe_text.chars().any(|c| c.is_whitespace() || c.is_control()) {
             let message =

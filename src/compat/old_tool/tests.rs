@@ -1,4 +1,5 @@
 use super::*;
+use crate::compat::interface::published_address;
 
 #[test]
 fn docusaurus_with_trailing_slash_reads_relative_links_from_the_page() {

@@ -215,7 +215,7 @@ fn a_tag_cut_inside_a_character_at_the_scan_bound_is_text() {
 /// unique among the page's ids, that a link may name.
 #[test]
 fn definition_lists_follow_the_old_tool() {
-    use crate::compat::old_tool::DefinitionLists;
+    use crate::compat::interface::DefinitionLists;
     let text = "## Locale\n\n`Locale`\n: (`string`) The [language](#locale-1) tag.\n\n  More of it.\n\nName **bold**\n: One.\n: Two.\n";
     let with = |definition_lists| render_markdown(&MarkdownInput { definition_lists, ..test_input(text) });
     let off = with(DefinitionLists::Off);

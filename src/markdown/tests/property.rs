@@ -62,8 +62,8 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
             templating: None,
             front: None,
             definition_lists: match random.one_in(2) {
-                true => crate::compat::old_tool::DefinitionLists::On { term_ids: random.one_in(2) },
-                false => crate::compat::old_tool::DefinitionLists::Off,
+                true => crate::compat::interface::DefinitionLists::On { term_ids: random.one_in(2) },
+                false => crate::compat::interface::DefinitionLists::Off,
             },
             emoji: {
                 use crate::compat::dialects::emoji::Shortcodes;

@@ -496,7 +496,7 @@ pub struct Config {
     /// The site path of the search page (`search/`).
     pub search_page: String,
     /// The rule that makes heading ids (`[markdown] heading-ids`), when written; the
-    /// rule the build uses is the old tool's ([`crate::compat::old_tool::OldTool`]).
+    /// rule the build uses is the old tool's ([`crate::compat::OldTool`]).
     pub heading_ids: Option<HeadingIdStyle>,
     /// Whether Mermaid blocks are drawn as diagrams (`[markdown] diagrams`).
     pub diagrams: bool,
@@ -504,10 +504,10 @@ pub struct Config {
     /// (`[markdown] browser-diagrams`).
     pub browser_diagrams: bool,
     /// Whether `.md` pages are MDX (`[markdown] md-as-mdx`); `None`: as the old tool
-    /// read them ([`crate::compat::old_tool::OldTool::md_as_mdx`]).
+    /// read them ([`crate::compat::OldTool::md_as_mdx`]).
     pub md_as_mdx: Option<bool>,
     /// `[markdown] plantuml-server`, checked: `Some("")` says none, `None` leaves it to
-    /// the old tool's setting ([`crate::compat::old_tool::OldTool`]).
+    /// the old tool's setting ([`crate::compat::OldTool`]).
     pub plantuml_server: Option<String>,
     /// `[content] number-prefixes`.
     pub number_prefixes: NumberPrefixes,

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::{Entry, MAIN};
 use crate::compat::hugo::site::{CONFIG_FILES, LANGUAGE_FILES, key, parse};
-use crate::compat::old_tool::read_beside;
+use crate::compat::interface::read_beside;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 

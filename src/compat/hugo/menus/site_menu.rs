@@ -141,7 +141,7 @@ pub(crate) fn site_warnings(site: &Site, menus: &ConfiguredMenus, diagnostics: &
 
 /// The warning at a configured entry whose `pageRef` names no page.
 fn dead_ref_warning(site: &Site, entry: &Entry) -> Diagnostic {
-    let text = crate::compat::old_tool::read_beside(&site.config, &entry.file, &mut Vec::new()).unwrap_or_default();
+    let text = crate::compat::interface::read_beside(&site.config, &entry.file, &mut Vec::new()).unwrap_or_default();
     let (line, column) = text.find(&entry.page_ref).map_or((0, 0), |at| crate::diagnostic::line_column(&text, at));
     let fallback = if entry.url.is_empty() { "links nowhere" } else { "links to its `url`" };
     let message = format!("menu entry's `pageRef = \"{}\"` names no page: the entry {fallback}", entry.page_ref);

@@ -1,6 +1,6 @@
 //! Addresses the old tool published a site at, and the links under them.
 
-/// Where a site was published, as [`super::OldTool::published_address`] keeps it: `url` (an
+/// Where a site was published, as [`crate::compat::OldTool::published_address`] keeps it: `url` (an
 /// `http` or `https` address; anything else is no address) with the path `base` after
 /// it when given, each without the `/`s at their ends. Jekyll's `url` and `baseurl`,
 /// Docusaurus's `url` and `baseUrl`, Hugo's `baseURL`, MkDocs's `site_url`.
@@ -24,7 +24,7 @@ pub(crate) fn is_http_address(text: &str) -> bool {
 
 /// The rest of `destination` after `address` (`https://host/base`), from `/`, when it is
 /// a URL under it: either scheme of HTTP, the host in any case, the path as written.
-pub(super) fn under_address(address: &str, destination: &str) -> Option<String> {
+pub(crate) fn under_address(address: &str, destination: &str) -> Option<String> {
     fn without_scheme(url: &str) -> Option<&str> {
         let (scheme, rest) = url.split_once("://")?;
         (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")).then_some(rest)
