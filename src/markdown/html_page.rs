@@ -9,14 +9,11 @@
 //!    between them (public build) or frame it (internal build); a marker that shares its
 //!    line, is never closed or closes nothing is an `internal-block` error.
 //! 2. Each placeholder gets its HTML; one inside a tag (a Liquid variable in an
-//!    attribute) gets none, so the page's markup stays whole: its warning says it is not
-//!    rendered.
+//!    attribute) gets none, so the markup stays whole (its warning says so).
 //! 3. Links and images in the HTML are resolved, rewritten and recorded like a Markdown
 //!    page's raw HTML, at their own lines and columns, and its `id`s are anchors.
 //! 4. The text between the tags (not scripts or styles) is the page's search text.
-//! 5. What the page leaves open (a comment, a `<script>`, a `<div>`…) is an
-//!    `unclosed-html` warning where it opens, and is closed where the body ends
-//!    ([`super::open_html`]), as on a Markdown page.
+//! 5. What it leaves open is reported and closed as on a Markdown page ([`super::open_html`]).
 
 use pulldown_cmark::CowStr;
 
