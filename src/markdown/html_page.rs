@@ -72,11 +72,12 @@ impl<'a> BodyWriter<'a> {
         }
         html.extend(lost.into_iter().rev());
         // What the page left open ends with its body, as on a Markdown page.
-        if self.report_unclosed_html() {
-            let closers = super::open_html::closers(&html);
-            html.push_str(&closers);
-        }
+        let left_open = self.report_unclosed_html();
         if self.input.write_html {
+            if left_open {
+                let closers = super::open_html::closers(&html);
+                html.push_str(&closers);
+            }
             self.out.html = html;
         }
         self.report_rewrite_problems();

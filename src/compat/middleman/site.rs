@@ -243,6 +243,9 @@ mod tests {
         assert!(s.no_index.is_empty());
         assert_eq!((d.len(), d[0].line, d[0].column, d[1].line), (2, 1, 1, 2));
         assert!(d[0].message.contains("regular expression opsbook cannot read"), "{}", d[0].message);
+        // One whose compiled form passes the size limit is refused, not built.
+        let (s, d) = site("page /(a{1000}){1000}/, directory_index: false\n");
+        assert!(s.no_index.is_empty() && d.len() == 1, "{d:?}");
         let many: String = (0..MAX_PATTERNS + 5).map(|i| format!("page '/p{i}*', directory_index: false\n")).collect();
         let (s, d) = site(&many);
         assert_eq!((s.no_index.len(), d.len(), d[0].line), (MAX_PATTERNS, 1, MAX_PATTERNS + 1));
