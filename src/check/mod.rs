@@ -55,6 +55,8 @@ pub(crate) struct Known<'a> {
     /// Other pages' Markdown content it shows verbatim, in order (a section's print
     /// page): checked on their own pages already.
     pub copies: &'a [&'a str],
+    /// The lines of template output that other pages' scans read already.
+    pub lines: Option<&'a crate::html_pass::LineMemo>,
 }
 
 /// Scans a rendered page, leaving out what is [`Known`]; also returns where the content
@@ -88,10 +90,10 @@ pub(crate) fn scan_rendered(html: &str, known: Known<'_>) -> (TemplateScan, Opti
     let mut scan = TemplateScan::default();
     let mut from = 0;
     for part in skipped {
-        scan_part(&html[from..part.start], &mut scan);
+        scan_part(&html[from..part.start], known.lines, &mut scan);
         from = part.end;
     }
-    scan_part(&html[from..], &mut scan);
+    scan_part(&html[from..], known.lines, &mut scan);
     (scan, content_at)
 }
 
@@ -117,9 +119,12 @@ pub(crate) fn find_verbatim(html: &str, known: &str) -> Option<usize> {
 }
 
 /// Adds the ids and the internal links of the tags of `html` to `scan`
-/// ([`crate::html_pass`]).
-fn scan_part(html: &str, scan: &mut TemplateScan) {
-    let found = crate::html_pass::links_and_ids(html);
+/// ([`crate::html_pass`]), reading no line `lines` holds.
+fn scan_part(html: &str, lines: Option<&crate::html_pass::LineMemo>, scan: &mut TemplateScan) {
+    let found = match lines {
+        Some(lines) => crate::html_pass::links_and_ids_with(html, lines),
+        None => crate::html_pass::links_and_ids(html),
+    };
     scan.ids.extend(found.ids);
     scan.links.extend(found.links.into_iter().filter(|link| !link.is_empty() && !is_external(link)));
 }
@@ -383,7 +388,7 @@ mod tests {
         let content = "<p><a href=\"/in-content/\">x</a></p>";
         let title_html = "<h1 id=\"t\">T</h1>";
         let nav_html = "<ul class=\"nav-tree\"><li><a href=\"/a/\">A</a></li></ul>";
-        let known = Known { content, title_html, nav_html, copies: &[] };
+        let known = Known { content, title_html, nav_html, copies: &[], lines: None };
         for html in [
             format!("<b id=\"x\"></b>{nav_html}{title_html}<a href=\"/1/\"></a>{content}<a href=\"/2/\"></a>"),
             format!("<b id=\"x\"></b>{title_html}<a href=\"/1/\"></a>{content}{nav_html}<a href=\"/2/\"></a>"),

@@ -235,7 +235,8 @@ pub(crate) fn render_prepared_page(
     let nav_html = prepared.nav_html();
     let content = &rendered.html;
     let copies = printed_contents(site, id, bodies);
-    let known = Known { content, title_html: &rendered.title_html, nav_html, copies: &copies };
+    let lines = Some(&renderer.template_lines);
+    let known = Known { content, title_html: &rendered.title_html, nav_html, copies: &copies, lines };
     let (mut scan, content_at) = scan_rendered(&html, known);
     scan.template = template;
     // Only the dev server splices navigations into the HTML it keeps; a streamed page

@@ -58,6 +58,8 @@ pub struct Renderer {
     script_words: BTreeMap<String, ScriptWords>,
     /// The hash of what every page's render shares ([`fingerprint::identity`]).
     identity: u128,
+    /// The links and ids of the lines the templates wrote, for the link check.
+    pub(crate) template_lines: crate::html_pass::LineMemo,
 }
 
 /// A page's template context, made and not yet rendered ([`Renderer::prepare_page`]).
@@ -152,6 +154,7 @@ impl Renderer {
             default_words,
             site_views,
             identity,
+            template_lines: crate::html_pass::LineMemo::default(),
         })
     }
 

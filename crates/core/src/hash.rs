@@ -17,6 +17,7 @@ pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a, 64 bits, of `bytes`, continuing from `hash` ([`FNV_OFFSET`] to start):
 /// fixed by its definition, so what it names never changes between versions.
+#[inline]
 pub fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }

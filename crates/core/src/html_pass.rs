@@ -1,10 +1,10 @@
 //! Rendered HTML read by html5ever's tokenizer, as a browser reads it: tags and their
 //! attributes (quoted with `"` or `'`, unquoted, names in any case, entities decoded),
 //! never what looks like one in text, comments or the content of `<script>`, `<style>`
-//! and the other raw-text elements. Three steps read a page this way: the link check
-//! reads the ids and links a template wrote ([`links_and_ids`]); the body's images are
-//! sized and made lazy, and the dev server puts its reload script before `</body>`, at
-//! the places of tags ([`placed_tags`]).
+//! and the other raw-text elements. The link check reads the ids and links a template
+//! wrote ([`links_and_ids`]; lines read on earlier pages not again, [`LineMemo`]); the
+//! body's images are sized, a runbook's first steps found and the dev server's reload
+//! script placed by the places of tags ([`placed_tags`]).
 //!
 //! The tokenizer tells no places. [`placed_tags`] feeds it the text in pieces that each
 //! end after a `>`: a tag ends at a `>`, so a tag read while a piece is fed ends where
@@ -78,6 +78,123 @@ pub fn links_and_ids(html: &str) -> LinksAndIds {
         return LinksAndIds::default();
     }
     read(html, Pass { collect: true, ..Pass::default() }).found.into_inner()
+}
+
+/// The links and ids of the tags of `html`, as [`links_and_ids`] finds them, reading
+/// again no line that `memo` holds (see [`LineMemo`]).
+pub fn links_and_ids_with(html: &str, memo: &LineMemo) -> LinksAndIds {
+    if !html.contains('<') {
+        return LinksAndIds::default();
+    }
+    let Ok(len) = u32::try_from(html.len()) else { return LinksAndIds::default() };
+    let tokenizer = Tokenizer::new(Pass { collect: true, ..Pass::default() }, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    let whole = StrTendril::from_slice(html);
+    // The tokenizer starts in the data state, the sink outside raw text and SVG.
+    let mut clean = true;
+    let mut from = 0u32;
+    let ends = memchr::memchr_iter(b'\n', html.as_bytes()).map(|at| at as u32 + 1).chain([len]);
+    for end in ends {
+        if end == from {
+            continue;
+        }
+        let line = &html[from as usize..end as usize];
+        let known = clean && line.ends_with('\n');
+        // Read from the data state, a line without a `<` is text and references: it
+        // holds no tag and ends where it started.
+        if known && memchr::memchr(b'<', line.as_bytes()).is_none() {
+            from = end;
+            continue;
+        }
+        let key = known.then(|| xxhash_rust::xxh3::xxh3_128(line.as_bytes()));
+        if key.is_some_and(|key| memo.recall(key, &mut tokenizer.sink.found.borrow_mut())) {
+            from = end;
+            continue;
+        }
+        let before = tokenizer.sink.found.borrow().counts();
+        // A line that gives no token (inside a comment) must not count the last one.
+        tokenizer.sink.ends_in_line_feed.set(false);
+        input.push_back(whole.subtendril(from, end - from));
+        let _ = tokenizer.feed(&input);
+        from = end;
+        clean = tokenizer.sink.ends_clean();
+        if let Some(key) = key.filter(|_| clean) {
+            memo.keep(key, tokenizer.sink.found.borrow().since(before));
+        }
+    }
+    tokenizer.end();
+    tokenizer.sink.found.into_inner()
+}
+
+/// What [`links_and_ids_with`] read of lines of template output: the links and ids of
+/// each line, by the hash of its text. A template writes the same lines into page after
+/// page (its head, its footer, a table of contents twice). A line is kept only when
+/// it starts and ends in the data state, outside raw text and SVG: its links and ids
+/// then depend on its text alone. Bounded: past [`LineMemo::MOST`] lines, no more are
+/// kept. Shared by the threads of a build, in shards.
+#[derive(Default)]
+pub struct LineMemo {
+    shards: [std::sync::Mutex<crate::hash::FastHashMap<u128, LineFound>>; 16],
+}
+
+/// The links and ids of one line ([`LineMemo`]).
+#[derive(Debug, Default)]
+struct LineFound {
+    links: Box<[String]>,
+    ids: Box<[String]>,
+}
+
+impl LineMemo {
+    /// The most lines a memo keeps (each shard a sixteenth): about 6 MiB.
+    pub const MOST: usize = 1 << 16;
+
+    fn shard(&self, key: u128) -> std::sync::MutexGuard<'_, crate::hash::FastHashMap<u128, LineFound>> {
+        let shard = &self.shards[(key as usize) % self.shards.len()];
+        shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Adds the links and ids of line `key` to `all`, if it holds them.
+    fn recall(&self, key: u128, all: &mut LinksAndIds) -> bool {
+        let shard = self.shard(key);
+        let Some(found) = shard.get(&key) else { return false };
+        all.links.extend(found.links.iter().cloned());
+        all.ids.extend(found.ids.iter().cloned());
+        true
+    }
+
+    fn keep(&self, key: u128, found: LineFound) {
+        let mut shard = self.shard(key);
+        if shard.len() < Self::MOST / self.shards.len() {
+            shard.insert(key, found);
+        }
+    }
+
+    /// How many lines it holds.
+    pub fn len(&self) -> usize {
+        self.shards.iter().map(|shard| shard.lock().map_or(0, |shard| shard.len())).sum()
+    }
+
+    /// Whether it holds no line.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::fmt::Debug for LineMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LineMemo({} lines)", self.len())
+    }
+}
+
+impl LinksAndIds {
+    fn counts(&self) -> (usize, usize) {
+        (self.links.len(), self.ids.len())
+    }
+
+    /// What was found after `counts` ([`LinksAndIds::counts`]).
+    fn since(&self, (links, ids): (usize, usize)) -> LineFound {
+        LineFound { links: self.links[links..].into(), ids: self.ids[ids..].into() }
+    }
 }
 
 /// The start and end tags of `html` named `names` (lower case), in order, with their
@@ -176,6 +293,10 @@ struct Pass {
     piece_end: Cell<usize>,
     /// How deep inside `<svg>` or `<math>` the tokens are.
     foreign: Cell<usize>,
+    /// Whether the tokens are the content of a raw-text element the sink switched to.
+    raw: Cell<bool>,
+    /// Whether the last token was text ending in a line feed.
+    ends_in_line_feed: Cell<bool>,
     found: RefCell<LinksAndIds>,
     tags: RefCell<Vec<PlacedTag>>,
 }
@@ -184,7 +305,10 @@ impl TokenSink for Pass {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        self.ends_in_line_feed.set(matches!(&token, Token::CharacterTokens(text) if text.ends_with('\n')));
         let Token::TagToken(tag) = token else { return TokenSinkResult::Continue };
+        // In raw text, the tokenizer makes a tag of the end tag that closes it only.
+        self.raw.set(false);
         let name: &str = &tag.name;
         let end_tag = tag.kind == TagKind::EndTag;
         if self.places.iter().any(|wanted| wanted == name) {
@@ -221,13 +345,26 @@ impl TokenSink for Pass {
             self.foreign.set(self.foreign.get() + 1);
         }
         match raw_kind(name) {
-            Some(kind) if self.foreign.get() == 0 => kind,
+            Some(kind) if self.foreign.get() == 0 => {
+                self.raw.set(true);
+                kind
+            }
             _ => TokenSinkResult::Continue,
         }
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.foreign.get() > 0
+    }
+}
+
+impl Pass {
+    /// Whether the tokenizer, having read a piece that ends in a line feed, stands in the
+    /// data state with nothing pending: the line feed was given as text, which in HTML
+    /// (not raw text, not SVG's CDATA) happens in the data state only, and a line feed
+    /// read there leaves no tag, comment or reference open.
+    fn ends_clean(&self) -> bool {
+        self.ends_in_line_feed.get() && !self.raw.get() && self.foreign.get() == 0
     }
 }
 
@@ -396,5 +533,46 @@ mod tests {
     fn reads_attributes_of_end_tags_not_and_text_without_tags_not() {
         assert_eq!(found("</a href=\"/end/\"><br id=x/>"), (vec![], vec!["x/".into()]));
         assert_eq!(found("no tags id=\"x\""), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_memo_of_lines_finds_what_a_whole_reading_finds() {
+        // Each piece alone, and after each other piece: a line read clean in one is
+        // inside a comment, a tag, raw text, SVG or CDATA in another.
+        let pieces = [
+            "<link rel=\"stylesheet\" href=\"/style.css\">\n<a href=\"/same/\" id=\"s\">x</a>\n",
+            "<!-- open\n<a href=\"/same/\" id=\"s\">x</a>\n-->\n",
+            "<a\nhref=\"/split/\"\n>x</a>\n<a href=\"/same/\" id=\"s\">x</a>\n",
+            "<script>\nlet a = '<a href=\"/in-script/\">';\n<a href=\"/same/\" id=\"s\">x</a>\n</script>\n",
+            "<svg>\n<style>\n<a href=\"#in-svg\"/>\n</style>\n</svg>\n",
+            "<svg><![CDATA[\n<a href=\"/same/\" id=\"s\">x</a>\n]]></svg>\n",
+            "<title>\n<a href=\"/same/\" id=\"s\">x</a>\n</title>\n",
+            "a &amp\n<a href=\"/after-reference/\">\n",
+            "<p title=\"a\n<a href=&quot;/in-value/&quot;>\n\">\n",
+            "x\r\n<a id=\"crlf\">\r\n<a href=\"/same/\" id=\"s\">x</a>\r\n",
+            "<textarea>\n<a href=\"/same/\" id=\"s\">x</a>\n",
+            "<plaintext>\n<a href=\"/same/\" id=\"s\">x</a>\n",
+            "text &amp; more &#\nonly text\n<a title=\"\nonly text\n\" href=\"/t/\">\n",
+        ];
+        let memo = LineMemo::default();
+        let mut documents: Vec<String> = pieces.iter().map(|piece| (*piece).to_string()).collect();
+        for first in pieces {
+            documents.extend(pieces.iter().map(|second| format!("{first}{second}")));
+        }
+        for round in 0..2 {
+            for document in &documents {
+                assert_eq!(links_and_ids_with(document, &memo), links_and_ids(document), "round {round}: {document:?}");
+            }
+        }
+        assert!(memo.len() >= 4, "the memo kept lines: {}", memo.len());
+    }
+
+    #[test]
+    fn a_memo_keeps_no_more_lines_than_its_bound() {
+        let memo = LineMemo::default();
+        let html: String = (0..LineMemo::MOST + 100).map(|n| format!("<a href=\"/{n}/\">\n")).collect();
+        let found = links_and_ids_with(&html, &memo);
+        assert_eq!(found.links.len(), LineMemo::MOST + 100);
+        assert!(memo.len() <= LineMemo::MOST && memo.len() > LineMemo::MOST / 2, "{}", memo.len());
     }
 }

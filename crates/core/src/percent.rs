@@ -67,12 +67,18 @@ pub fn encoded_path(path: &str) -> std::borrow::Cow<'_, str> {
 
 /// Appends `path` to `out`, encoded as [`percent_encode_path`] encodes it.
 pub fn push_encoded_path(out: &mut String, path: &str) {
-    for c in path.chars() {
-        match path_escape(c) {
-            Some(escape) => out.push_str(escape),
-            None => out.push(c),
+    // What is escaped is ASCII: the runs between stand at character boundaries.
+    let mut run = 0;
+    for (at, byte) in path.bytes().enumerate() {
+        if byte.is_ascii()
+            && let Some(escape) = path_escape(char::from(byte))
+        {
+            out.push_str(&path[run..at]);
+            out.push_str(escape);
+            run = at + 1;
         }
     }
+    out.push_str(&path[run..]);
 }
 
 /// Decodes `%XX` escapes; invalid escapes are kept as written, bytes that are not UTF-8
@@ -103,6 +109,12 @@ mod tests {
         assert_eq!(percent_decode("%C3%9Cbergabe.md"), "Übergabe.md");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn encodes_a_paths_escapes_and_keeps_the_rest_as_written() {
+        assert_eq!(super::percent_encode_path("/a b/é#x?%<>\\\"/ü"), "/a%20b/é%23x%3F%25%3C%3E%5C%22/ü");
+        assert_eq!(super::percent_encode_path(""), "");
     }
 
     #[test]
