@@ -118,8 +118,10 @@ pub fn links_and_ids_with(html: &str, memo: &LineMemo) -> LinksAndIds {
         let _ = tokenizer.feed(&input);
         from = end;
         clean = tokenizer.sink.ends_clean();
-        if let Some(key) = key.filter(|_| clean) {
-            memo.keep(key, tokenizer.sink.found.borrow().since(before));
+        if let Some(key) = key.filter(|_| clean)
+            && let Some(found) = tokenizer.sink.found.borrow().since(before)
+        {
+            memo.keep(key, found);
         }
     }
     tokenizer.end();
@@ -134,22 +136,27 @@ pub fn links_and_ids_with(html: &str, memo: &LineMemo) -> LinksAndIds {
 /// kept. Shared by the threads of a build, in shards.
 #[derive(Default)]
 pub struct LineMemo {
-    shards: [std::sync::Mutex<crate::hash::FastHashMap<u128, LineFound>>; 16],
+    shards: [std::sync::Mutex<crate::hash::FastHashMap<u128, LineFound>>; SHARDS],
 }
 
-/// The links and ids of one line ([`LineMemo`]).
+const SHARDS: usize = 16;
+
+/// The links and ids of one line ([`LineMemo`]), in one text: the links, then the ids,
+/// each followed by a NUL (the tokenizer gives a NUL in a value as U+FFFD), and how
+/// many of them are links. A line without either allocates nothing.
 #[derive(Debug, Default)]
 struct LineFound {
-    links: Box<[String]>,
-    ids: Box<[String]>,
+    links: u32,
+    text: Box<str>,
 }
 
 impl LineMemo {
-    /// The most lines a memo keeps (each shard a sixteenth): about 6 MiB.
-    pub const MOST: usize = 1 << 16;
+    /// The most lines a memo keeps: 7/8 of 4,096 per shard, so that each shard's table
+    /// fills its 4,096 buckets (about 3 MiB in all, and the found values).
+    pub const MOST: usize = SHARDS * 4096 / 8 * 7;
 
     fn shard(&self, key: u128) -> std::sync::MutexGuard<'_, crate::hash::FastHashMap<u128, LineFound>> {
-        let shard = &self.shards[(key as usize) % self.shards.len()];
+        let shard = &self.shards[(key as usize) % SHARDS];
         shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
@@ -157,14 +164,15 @@ impl LineMemo {
     fn recall(&self, key: u128, all: &mut LinksAndIds) -> bool {
         let shard = self.shard(key);
         let Some(found) = shard.get(&key) else { return false };
-        all.links.extend(found.links.iter().cloned());
-        all.ids.extend(found.ids.iter().cloned());
+        let mut values = found.text.split_terminator('\0').map(str::to_string);
+        all.links.extend(values.by_ref().take(found.links as usize));
+        all.ids.extend(values);
         true
     }
 
     fn keep(&self, key: u128, found: LineFound) {
         let mut shard = self.shard(key);
-        if shard.len() < Self::MOST / self.shards.len() {
+        if shard.len() < Self::MOST / SHARDS {
             shard.insert(key, found);
         }
     }
@@ -191,9 +199,19 @@ impl LinksAndIds {
         (self.links.len(), self.ids.len())
     }
 
-    /// What was found after `counts` ([`LinksAndIds::counts`]).
-    fn since(&self, (links, ids): (usize, usize)) -> LineFound {
-        LineFound { links: self.links[links..].into(), ids: self.ids[ids..].into() }
+    /// What was found after `counts` ([`LinksAndIds::counts`]); none when a value holds
+    /// a NUL after all, or the line more links than a `u32` counts.
+    fn since(&self, (links, ids): (usize, usize)) -> Option<LineFound> {
+        let (links, ids) = (&self.links[links..], &self.ids[ids..]);
+        let mut text = String::new();
+        for value in links.iter().chain(ids) {
+            if value.contains('\0') {
+                return None;
+            }
+            text.push_str(value);
+            text.push('\0');
+        }
+        Some(LineFound { links: u32::try_from(links.len()).ok()?, text: text.into() })
     }
 }
 
@@ -553,6 +571,7 @@ mod tests {
             "<textarea>\n<a href=\"/same/\" id=\"s\">x</a>\n",
             "<plaintext>\n<a href=\"/same/\" id=\"s\">x</a>\n",
             "text &amp; more &#\nonly text\n<a title=\"\nonly text\n\" href=\"/t/\">\n",
+            "<a href=\"/nul\0/\" id=\"\"><img src=\"\" srcset=\"a.png 1x, b.png 2x\" name=n>\n",
         ];
         let memo = LineMemo::default();
         let mut documents: Vec<String> = pieces.iter().map(|piece| (*piece).to_string()).collect();
