@@ -342,6 +342,7 @@ fn render_and_check(
         write::render_pages(site, renderer, sink, &timer.progress(), diagnostics)?
     };
     timer.lap("templates");
+    renderer.template_lines.clear();
     let highlighting = rendered.highlighting;
     let writing = sink.map(Sink::take_time_spent);
     match (purpose, writing) {
