@@ -233,8 +233,13 @@ pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
         "post_url" => match args.split_whitespace().next() {
             Some(post) => {
                 let post = post.trim_matches(['"', '\'']);
-                let post = post.strip_suffix(".md").unwrap_or(post);
-                Render::Text(super::shortcodes::reference_path(&format!("/_posts/{post}.md"), page.dir))
+                // The post the site's page lookup names (Jekyll's comparer, any extension);
+                // else the Markdown post of that name, reported where it is missing.
+                let path = match page.links.and_then(|links| links.0.page_reference(post)) {
+                    Some(found) => format!("/{found}"),
+                    None => format!("/_posts/{}.md", post.strip_suffix(".md").unwrap_or(post)),
+                };
+                Render::Text(super::shortcodes::reference_path(&path, page.dir))
             }
             None => Render::Unknown,
         },
