@@ -271,16 +271,5 @@ pub(super) fn render_variable(source: &str) -> Render {
         return Render::Unknown;
     }
     let jekyll = filters.split('|').any(|f| matches!(f.trim(), "relative_url" | "absolute_url"));
-    Render::Text(if jekyll { with_leading_slash(literal) } else { literal.to_string() })
-}
-
-/// A path as Jekyll's `relative_url` and `absolute_url` make it a URL of the site: with a
-/// leading `/` (`ensure_leading_slash`), unless it is empty or an absolute URI (one with
-/// a scheme); Eleventy's `url` leaves a relative path relative.
-pub(super) fn with_leading_slash(path: &str) -> String {
-    if path.is_empty() || path.starts_with('/') || crate::markdown::links::is_external(path) {
-        path.to_string()
-    } else {
-        format!("/{path}")
-    }
+    Render::Text(if jekyll { super::liquid_runtime::with_leading_slash(literal) } else { literal.to_string() })
 }

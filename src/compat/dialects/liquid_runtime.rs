@@ -125,8 +125,8 @@ fn language() -> Language {
         Box::new(jekyll::Unshift),
         Box::new(jekyll::ArrayToSentenceString),
         Box::new(AsJekyll::sort(jekyll::Sort)),
-        Box::new(Text::new("relative_url", super::liquid::with_leading_slash)),
-        Box::new(Text::new("absolute_url", super::liquid::with_leading_slash)),
+        Box::new(Text::new("relative_url", with_leading_slash)),
+        Box::new(Text::new("absolute_url", with_leading_slash)),
         Box::new(Text::new("url", |s| s.to_string())),
         Box::new(Text::new("markdownify", |s| s.to_string())),
         Box::new(Text::new("smartify", |s| s.to_string())),
@@ -399,6 +399,17 @@ impl ObjectView for Globals<'_> {
     }
     fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
         self.own.get(index).or_else(|| self.shared.get(index)).map(|v| v as &dyn ValueView)
+    }
+}
+
+/// A path as Jekyll's `relative_url` and `absolute_url` make it a URL of the site: with a
+/// leading `/` (`ensure_leading_slash`), unless it is empty or an absolute URI (one with
+/// a scheme); Eleventy's `url` leaves a relative path relative.
+pub(super) fn with_leading_slash(path: &str) -> String {
+    if path.is_empty() || path.starts_with('/') || crate::markdown::links::is_external(path) {
+        path.to_string()
+    } else {
+        format!("/{path}")
     }
 }
 
