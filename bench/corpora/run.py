@@ -69,6 +69,8 @@ DIAGNOSTIC = migration_report.DIAGNOSTIC
 main_content = migration_report.main_content
 # Whether a page hides its own content (a comment or element left open).
 hiding = _load("hidden", HERE / "hidden.py").hiding
+# Whose a dead link is: the repository's own or opsbook's (issue 59).
+deadlinks = _load("deadlinks", HERE / "deadlinks.py")
 
 # Markers of other tools that must not stand as text in a page's main content, outside
 # code and outside opsbook's own `unsupported:` placeholders. Each is (name, pattern,
@@ -572,6 +574,7 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/", tool="", roo
     diagrams = []
     dead = collections.Counter()
     dead_pages = collections.defaultdict(list)
+    dead_links = []
     links_total = 0
     hrefs_by_page = {}
     hidden = []
@@ -597,6 +600,7 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/", tool="", roo
                 key = urllib.parse.urljoin("http://site.invalid" + url, href.split("#")[0]).replace(
                     "http://site.invalid", "")
                 dead[key] += 1
+                dead_links.append((url, source, href, key))
                 if len(dead_pages[key]) < 3:
                     dead_pages[key].append({"page": url, "source": source, "href": href})
         hrefs_by_page[url] = hrefs
@@ -645,6 +649,7 @@ def analyse_output(out_dir, url_to_source, examples, base_path="/", tool="", roo
         "hidden": hidden,
         "dead": dead,
         "dead_pages": dead_pages,
+        "dead_links": dead_links,
         "internal_links": links_total,
     }
 
@@ -910,6 +915,39 @@ def mdbook_src(root):
     return found.group(1) if found else "src"
 
 
+def read_manifest(out):
+    """The output's page URL to source file, source to URL, and base path (handbook.json)."""
+    url_to_source, source_to_url = {}, {}
+    base_path = "/"
+    try:
+        manifest = json.loads((out / "handbook.json").read_text())
+        base_path = urllib.parse.urlsplit(manifest.get("base_url") or "/").path or "/"
+        if base_path == "/":
+            # No base URL in the manifest; the theme's stylesheet link shows the path (on
+            # the 404 page when the home page is a redirect, as an mdBook's may be).
+            m = None
+            for name in ("index.html", "404.html"):
+                page = out / name
+                text = page.read_text(encoding="utf-8", errors="replace") if page.is_file() else ""
+                m = m or re.search(r'href="(/[^"]*?)style\.css"', text)
+            base_path = m.group(1) if m else "/"
+        for p in manifest.get("pages", []):
+            if p.get("source"):
+                url_to_source[p["url"]] = p["source"]
+                source_to_url[p["source"]] = p["url"]
+    except (OSError, ValueError):
+        pass
+    return url_to_source, source_to_url, base_path
+
+
+def classify_dead(corpus, root, a, base_path, examples):
+    """The dead links of an analysis (those to files the mirror lacks left out) sorted
+    by whose they are: `deadlinks.classify`'s counts and suspects."""
+    links = [(u, s, h) for u, s, h, key in a["dead_links"] if key in a["dead"]]
+    content = corpus.get("content-dir") or (mdbook_src(root) if corpus["tool"] == "mdbook" else "content")
+    return deadlinks.classify(root, content, corpus["tool"], links, base_path, examples)
+
+
 def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=True):
     root, problem = checkout(corpus, mirrors, log)
     result = {"corpus": corpus["name"], "binary": label, "tool": corpus["tool"], "kind": corpus["kind"],
@@ -971,26 +1009,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
         return result
     if result.get("salvage"):
         result["pages"] = result["salvage"]["pages"]
-    url_to_source, source_to_url = {}, {}
-    base_path = "/"
-    try:
-        manifest = json.loads((out / "handbook.json").read_text())
-        base_path = urllib.parse.urlsplit(manifest.get("base_url") or "/").path or "/"
-        if base_path == "/":
-            # No base URL in the manifest; the theme's stylesheet link shows the path (on
-            # the 404 page when the home page is a redirect, as an mdBook's may be).
-            m = None
-            for name in ("index.html", "404.html"):
-                page = out / name
-                text = page.read_text(encoding="utf-8", errors="replace") if page.is_file() else ""
-                m = m or re.search(r'href="(/[^"]*?)style\.css"', text)
-            base_path = m.group(1) if m else "/"
-        for p in manifest.get("pages", []):
-            if p.get("source"):
-                url_to_source[p["url"]] = p["source"]
-                source_to_url[p["source"]] = p["url"]
-    except (OSError, ValueError):
-        pass
+    url_to_source, source_to_url, base_path = read_manifest(out)
     log(f"{corpus['name']}: reading the output of {label}")
     a = analyse_output(out, url_to_source, examples, base_path, corpus["tool"], root)
     findings = judge_findings(diagnostics, root, a, source_to_url, examples,
@@ -1001,6 +1020,7 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
             f["false"], f["mirror-lacks"] = None, True
     for key in [k for k in a["dead"] if posixpath.basename(k.split("?")[0]) in lacking]:
         a["mirror_dead"] = a.get("mirror_dead", 0) + a["dead"].pop(key)
+    whose = classify_dead(corpus, root, a, base_path, examples)
     false = [f for f in findings if f["false"]]
     true = [f for f in findings if f["false"] is False]
     unknown = [f for f in findings if f["false"] is None]
@@ -1015,6 +1035,8 @@ def corpus_run(corpus, label, binary, mirrors, timeout, examples, log, salvage=T
         false_examples=false[:examples], true_examples=true[:examples], unjudged_examples=unknown[:examples],
         dead=sum(a["dead"].values()), dead_unique=len(a["dead"]), internal_links=a["internal_links"],
         dead_to_files_the_mirror_lacks=a.get("mirror_dead", 0),
+        dead_suspects=whose["suspect"], dead_own=whose["own"], dead_unknown=whose["unknown"],
+        dead_suspect_examples=whose["suspect_examples"],
         dead_examples=[{"target": k, "count": v, "on": a["dead_pages"][k]} for k, v in a["dead"].most_common(examples)],
         diagrams=len(a["diagrams"]), diagram_examples=a["diagrams"][:examples],
         hiding=len(a["hidden"]), hiding_examples=a["hidden"][:examples],
@@ -1048,7 +1070,7 @@ def one(corpus, settings):
 
 
 HEADER = ("| corpus | tool | binary | exit | pages (Markdown; other page files) | raw constructs as text | "
-          "placeholders | link findings (false) | dead links (targets) | hiding pages | diagrams as code | wall s | "
+          "placeholders | link findings (false) | dead links (targets; suspects/own/unknown) | hiding pages | diagrams as code | wall s | "
           "peak MiB |")
 
 
@@ -1080,7 +1102,8 @@ def row(r):
     raw = opt("raw", lambda: f"{r['raw']}{short_counts(r['raw_by'])}")
     ph = opt("placeholders", lambda: f"{r['placeholders']}{short_counts(r['placeholders_by'], 2)}")
     links = f"{r['findings']} ({r['false_findings'] if r.get('false_findings') is not None else '-'})"
-    dead = opt("dead", lambda: f"{r['dead']} ({r['dead_unique']})")
+    dead = opt("dead", lambda: f"{r['dead']} ({r['dead_unique']})" + (
+        f"; {r['dead_suspects']}/{r['dead_own']}/{r['dead_unknown']}" if "dead_suspects" in r else ""))
     diagrams = opt("diagrams", lambda: str(r["diagrams"]))
     hidden = opt("hiding", lambda: str(r["hiding"]))
     return (f"| {r['corpus']} | {r['tool']} | {r['binary']} | {exit_} | {pages} | {raw} | {ph} | {links} | {dead} | "

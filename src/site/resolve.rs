@@ -3,6 +3,8 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+mod roots;
+
 use super::audience::LeftOut;
 use super::{PageId, Site};
 use crate::content::walk::is_markdown;
@@ -114,6 +116,16 @@ impl<'a> SiteLinks<'a> {
 
     /// A relative destination, read by the old tool's rule (see the module documentation).
     fn resolve_relative(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
+        let found = self.resolve_from_file_or_page(from_dir, path, anchor, query);
+        match (&found, self.markdown_from_roots(path)) {
+            (Resolution::Broken { .. }, Some(id)) => self.page(id, anchor, query),
+            _ => found,
+        }
+    }
+
+    /// A relative destination read from the file's folder or the page's URL, by the
+    /// old tool's rule ([`RelativeLinks`]).
+    fn resolve_from_file_or_page(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
         let names_markdown = join_relative(from_dir, path).is_some_and(|joined| is_markdown(&joined));
         let page = self.page.filter(|_| !names_markdown);
         let Some(page) = page else { return self.resolve_from_file(from_dir, path, anchor, query) };
@@ -333,8 +345,8 @@ impl<'a> SiteLinks<'a> {
         let relative = path.trim_start_matches('/');
         let index = &self.site.index;
         if is_markdown(relative) {
-            return match index.by_path.get(relative) {
-                Some(&id) => self.page(id, anchor, query),
+            return match index.by_path.get(relative).copied().or_else(|| self.markdown_from_roots(path)) {
+                Some(id) => self.page(id, anchor, query),
                 None => self.missing_page("", relative),
             };
         }

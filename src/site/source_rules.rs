@@ -33,6 +33,9 @@ pub(crate) struct RepositoryLinks {
     pub root_alias: Option<&'static str>,
     /// A scheme it dropped from a link it left unchecked, as written after it.
     pub unchecked_scheme: Option<&'static str>,
+    /// Whether a Markdown link that does not start with `./` or `../` is also read from
+    /// the content folder, then from the site's folder.
+    pub markdown_from_roots: bool,
 }
 
 /// The rules of the tool a handbook was written for, shared by the build's steps.

@@ -62,6 +62,7 @@ mod names_as_written;
 mod navigation;
 mod new;
 mod nunjucks;
+mod old_tool_link_rules;
 mod old_tool_links;
 mod old_tools;
 mod package;

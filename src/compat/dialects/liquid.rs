@@ -233,8 +233,13 @@ pub(super) fn render(name: &str, args: &str, page: Page<'_>) -> Render {
         "post_url" => match args.split_whitespace().next() {
             Some(post) => {
                 let post = post.trim_matches(['"', '\'']);
-                let post = post.strip_suffix(".md").unwrap_or(post);
-                Render::Text(super::shortcodes::reference_path(&format!("/_posts/{post}.md"), page.dir))
+                // The post the site's page lookup names (Jekyll's comparer, any extension);
+                // else the Markdown post of that name, reported where it is missing.
+                let path = match page.links.and_then(|links| links.0.page_reference(post)) {
+                    Some(found) => format!("/{found}"),
+                    None => format!("/_posts/{}.md", post.strip_suffix(".md").unwrap_or(post)),
+                };
+                Render::Text(super::shortcodes::reference_path(&path, page.dir))
             }
             None => Render::Unknown,
         },
@@ -265,5 +270,6 @@ pub(super) fn render_variable(source: &str) -> Render {
     if !known || !filters.trim().is_empty() && !filters.trim_start().starts_with('|') || literal.contains(['{', '}']) {
         return Render::Unknown;
     }
-    Render::Text(literal.to_string())
+    let jekyll = filters.split('|').any(|f| matches!(f.trim(), "relative_url" | "absolute_url"));
+    Render::Text(if jekyll { super::liquid_runtime::with_leading_slash(literal) } else { literal.to_string() })
 }

@@ -125,8 +125,8 @@ fn language() -> Language {
         Box::new(jekyll::Unshift),
         Box::new(jekyll::ArrayToSentenceString),
         Box::new(AsJekyll::sort(jekyll::Sort)),
-        Box::new(Text::new("relative_url", |s| s.to_string())),
-        Box::new(Text::new("absolute_url", |s| s.to_string())),
+        Box::new(Text::new("relative_url", with_leading_slash)),
+        Box::new(Text::new("absolute_url", with_leading_slash)),
         Box::new(Text::new("url", |s| s.to_string())),
         Box::new(Text::new("markdownify", |s| s.to_string())),
         Box::new(Text::new("smartify", |s| s.to_string())),
@@ -402,6 +402,17 @@ impl ObjectView for Globals<'_> {
     }
 }
 
+/// A path as Jekyll's `relative_url` and `absolute_url` make it a URL of the site: with a
+/// leading `/` (`ensure_leading_slash`), unless it is empty or an absolute URI (one with
+/// a scheme); Eleventy's `url` leaves a relative path relative.
+pub(super) fn with_leading_slash(path: &str) -> String {
+    if path.is_empty() || path.starts_with('/') || crate::markdown::links::is_external(path) {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,6 +443,13 @@ mod tests {
     fn jekyll_filters_work() {
         let globals = serde_json::json!({});
         assert_eq!(render("{{ '/docs/a/' | relative_url }}", &globals), "/docs/a/");
+        // jekyll/jekyll `test/test_filters.rb` at 98c14c0f ("ensure the leading slash
+        // between baseurl and input", "not prepend a forward slash if input is empty",
+        // "not modify an absolute url with scheme"); opsbook adds the base URL itself.
+        assert_eq!(render("{{ 'about/my_favorite_page/' | relative_url }}", &globals), "/about/my_favorite_page/");
+        assert_eq!(render("{{ 'css/main.css' | absolute_url }}", &globals), "/css/main.css");
+        assert_eq!(render("{{ '' | relative_url }}", &globals), "");
+        assert_eq!(render("{{ 'https://example.com/' | relative_url }}", &globals), "https://example.com/");
         assert_eq!(render("{{ 'a b&c' | cgi_escape }}|{{ '<a>' | xml_escape }}", &globals), "a+b%26c|&lt;a&gt;");
         assert_eq!(
             render("{{ 'Hello World' | slugify }}|{{ 'one two' | number_of_words }}", &globals),

@@ -120,6 +120,8 @@ impl ToolRules for Docusaurus {
             root_folders: &["static"],
             root_alias: Some("@site/"),
             unchecked_scheme: Some("pathname://"),
+            // `resolveMarkdownLinkPathname` tries the content paths and `siteDir` first.
+            markdown_from_roots: true,
         }
     }
 

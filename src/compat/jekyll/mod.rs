@@ -9,6 +9,7 @@ pub(crate) mod front_defaults;
 pub(crate) mod gems;
 pub(crate) mod just_the_docs;
 pub(crate) mod kramdown;
+pub(crate) mod post_url;
 pub(crate) mod published;
 pub(crate) mod ruby_time;
 pub(crate) mod site;
@@ -175,5 +176,18 @@ impl ToolRules for Jekyll {
 
     fn reads_translation_tags(&self) -> bool {
         true
+    }
+
+    /// Jekyll's one reference of its own is `{% post_url %}`'s post name
+    /// ([`post_url::find`]); its links go through no page lookup.
+    fn look_up_page(
+        &self,
+        _old: &OldTool,
+        site: &crate::site::Site,
+        _from: Option<crate::site::PageId>,
+        reference: &str,
+        is_ref: bool,
+    ) -> Option<String> {
+        is_ref.then(|| post_url::find(site.page_paths(), reference)).flatten()
     }
 }

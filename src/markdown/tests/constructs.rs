@@ -61,13 +61,14 @@ fn mermaid_in_raw_html_is_a_diagram() {
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
 }
 
-/// Jekyll's `relative_url`/`absolute_url` and Eleventy's `url` on a quoted path make a
+/// Jekyll's `relative_url`/`absolute_url` (from the root, as Jekyll adds the leading `/`)
+/// and Eleventy's `url` on a quoted path make a
 /// link; a template construct anywhere in a destination leaves the link's text and a
 /// placeholder, not a URL with the syntax in it.
 #[test]
 fn template_syntax_in_link_destinations() {
     let out = render(
-        "See [the db]({{ 'db.md' | relative_url }}) and [ours]({{ \"./\" | url }}).\n\n[Tweet]({{ \"https://x.example/1\" | canonical }}) and [code](https://git.example/o/r/blob/v{{% param vers %}}/a.go) and [angle](<https://x.example/v{{% param vers %}}/b>).\n",
+        "See [the db]({{ 'runbooks/db.md' | relative_url }}) and [ours]({{ \"./\" | url }}).\n\n[Tweet]({{ \"https://x.example/1\" | canonical }}) and [code](https://git.example/o/r/blob/v{{% param vers %}}/a.go) and [angle](<https://x.example/v{{% param vers %}}/b>).\n",
     );
     insta::assert_snapshot!(out.html);
     assert_eq!(out.links.len(), 2);
