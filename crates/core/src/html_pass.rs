@@ -420,5 +420,4 @@ mod tests {
         assert_eq!(found("</a href=\"/end/\"><br id=x/>"), (vec![], vec!["x/".into()]));
         assert_eq!(found("no tags id=\"x\""), (vec![], vec![]));
     }
-
 }
