@@ -1,28 +1,7 @@
 //! Link rules of the old tools ported from their own tests: Jekyll's `{% post_url %}`
 //! and Docusaurus's Markdown links read from the content and site folders.
 
-use crate::util;
-
-use util::{Site, between, links_in};
-
-const WARN: &str = "[check]\nlinks = \"warn\"\n";
-
-/// A handbook whose `book.toml` has `extra` after the title.
-fn handbook(name: &str, extra: &str, files: &[(&str, &str)]) -> Site {
-    let site = Site::with_files(name, files);
-    site.write("book.toml", format!("[handbook]\ntitle = \"Test\"\n{extra}"));
-    site
-}
-
-/// The body of a page, without navigation.
-fn body(site: &Site, page: &str) -> String {
-    between(&site.read(page), " class=\"content\">", "</div>").to_string()
-}
-
-/// Every link of a page's body but those to its own headings.
-fn hrefs(site: &Site, page: &str) -> Vec<String> {
-    links_in(&body(site, page)).into_iter().filter(|l| !l.starts_with('#')).collect()
-}
+use crate::old_tool_links::{WARN, body, handbook, hrefs};
 
 /// Jekyll's `{% post_url %}` names a post by folder, date and slug, whatever its
 /// extension (jekyll/jekyll `lib/jekyll/tags/post_url.rb`, `PostComparer`; the cases of

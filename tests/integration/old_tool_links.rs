@@ -9,22 +9,22 @@ use crate::util;
 
 use util::{Site, between, links_in};
 
-const WARN: &str = "[check]\nlinks = \"warn\"\n";
+pub(crate) const WARN: &str = "[check]\nlinks = \"warn\"\n";
 
 /// A handbook whose `book.toml` has `extra` after the title.
-fn handbook(name: &str, extra: &str, files: &[(&str, &str)]) -> Site {
+pub(crate) fn handbook(name: &str, extra: &str, files: &[(&str, &str)]) -> Site {
     let site = Site::with_files(name, files);
     site.write("book.toml", format!("[handbook]\ntitle = \"Test\"\n{extra}"));
     site
 }
 
 /// The body of a page (a page's, a section's or the home page's text), without navigation.
-fn body(site: &Site, page: &str) -> String {
+pub(crate) fn body(site: &Site, page: &str) -> String {
     between(&site.read(page), " class=\"content\">", "</div>").to_string()
 }
 
 /// Every link of a page's body but those to its own headings.
-fn hrefs(site: &Site, page: &str) -> Vec<String> {
+pub(crate) fn hrefs(site: &Site, page: &str) -> Vec<String> {
     links_in(&body(site, page)).into_iter().filter(|l| !l.starts_with('#')).collect()
 }
 
