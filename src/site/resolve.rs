@@ -117,10 +117,10 @@ impl<'a> SiteLinks<'a> {
     /// A relative destination, read by the old tool's rule (see the module documentation).
     fn resolve_relative(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
         let found = self.resolve_from_file_or_page(from_dir, path, anchor, query);
-        match (&found, self.markdown_from_roots(path)) {
-            (Resolution::Broken { .. }, Some(id)) => self.page(id, anchor, query),
-            _ => found,
+        if !matches!(found, Resolution::Broken { .. }) {
+            return found;
         }
+        self.markdown_from_roots(path).map_or(found, |id| self.page(id, anchor, query))
     }
 
     /// A relative destination read from the file's folder or the page's URL, by the
