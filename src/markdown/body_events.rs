@@ -178,7 +178,7 @@ impl<'a> BodyWriter<'a> {
 
     /// A paragraph opens; the first that `may_summarise` starts the page's summary.
     fn paragraph_start(&mut self, may_summarise: bool, target: &mut Events<'a>) {
-        if self.summary.is_none() && !self.in_summary && may_summarise && self.open_blocks.is_empty() {
+        if self.summary.is_none() && !self.in_summary && may_summarise && self.open_blocks.closers.is_empty() {
             self.in_summary = true;
             self.out.summary.clear();
         }
@@ -287,7 +287,7 @@ impl<'a> BodyWriter<'a> {
     fn end_of_page(&mut self, mut main: Events<'a>, parser: &mut Source<'a>) {
         let text = self.input.text;
         // Blocks whose end was lost (it fell into code at the end of the page) end here.
-        let lost = std::mem::take(&mut self.open_blocks);
+        let lost = std::mem::take(&mut self.open_blocks.closers);
         for close in lost.iter().rev() {
             self.raw_html.push(close, text.len(), false);
         }

@@ -66,7 +66,7 @@ impl<'a> BodyWriter<'a> {
                 html.push_str("</div>\n");
             }
         }
-        let lost = std::mem::take(&mut self.open_blocks);
+        let lost = std::mem::take(&mut self.open_blocks.closers);
         for close in lost.iter().rev() {
             self.raw_html.push(close, text.len(), false);
         }

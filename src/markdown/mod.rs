@@ -199,6 +199,9 @@ pub struct Rendered {
     /// Whether a diagram of the page is drawn by the reader's browser: the build then
     /// writes Mermaid's script beside the pages.
     pub browser_diagrams: bool,
+    /// Whether the body holds a group of tabs a dialect wrote: the page then loads the
+    /// theme's `tabs.js`.
+    pub tabs: bool,
 }
 
 /// About how long the HTML of `events`, parsed from `text`, is: the HTML the body
@@ -365,7 +368,7 @@ fn write_body(
         in_heading: false,
         paragraph_attributes: None,
         in_paragraph: false,
-        open_blocks: Vec::new(),
+        open_blocks: rewrite::OpenBlocks::default(),
         diagrams: 0,
         link_placeholders: Vec::new(),
         list_starts: Vec::new(),
@@ -410,7 +413,7 @@ struct BodyWriter<'a> {
     /// attributes on the next), a comment or a script, whose text holds no link.
     html_scan: html_scan::HtmlScan,
     in_heading: bool,
-    /// The closing tags of the blocks the dialects' placeholders opened.
+    /// What the dialects' placeholders opened.
     open_blocks: rewrite::OpenBlocks,
     /// The attributes an attribute list gives the paragraph being written.
     paragraph_attributes: Option<Vec<(String, String)>>,
@@ -453,6 +456,7 @@ impl<'a> BodyWriter<'a> {
             self.out.summary = self.summary.unwrap_or_default();
         }
         self.out.toc = nest_toc(self.toc);
+        self.out.tabs = self.open_blocks.tabs;
         self.out
     }
 }

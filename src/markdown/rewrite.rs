@@ -137,8 +137,15 @@ pub(crate) struct Placeholder {
     pub inline: Option<String>,
 }
 
-/// The closing tags of the blocks the placeholders opened, innermost last.
-pub(crate) type OpenBlocks = Vec<&'static str>;
+/// What the placeholders written so far opened: the closing tags of the blocks still
+/// open, innermost last, and whether one of them was a group of tabs.
+#[derive(Debug, Default)]
+pub(crate) struct OpenBlocks {
+    /// The closing tags of the blocks open, innermost last.
+    pub closers: Vec<&'static str>,
+    /// Whether a group of tabs was written ([`crate::markdown::tabs::OPENING`]).
+    pub tabs: bool,
+}
 
 impl Placeholder {
     /// The HTML to write for this placeholder where the blocks `open` are open: a block
@@ -147,8 +154,11 @@ impl Placeholder {
     /// still open at the end.
     pub(crate) fn html_in(&self, open: &mut OpenBlocks) -> Option<&str> {
         match self.depth {
-            1 => open.push(if self.html.starts_with("<details") { "</details>\n" } else { "</div>\n" }),
-            -1 if open.pop().is_none() => return None,
+            1 => {
+                open.tabs |= self.html.starts_with(crate::markdown::tabs::OPENING);
+                open.closers.push(if self.html.starts_with("<details") { "</details>\n" } else { "</div>\n" });
+            }
+            -1 if open.closers.pop().is_none() => return None,
             _ => {}
         }
         Some(&self.html)

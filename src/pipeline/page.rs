@@ -249,7 +249,7 @@ pub(crate) fn render_prepared_page(
 /// The record of page `id` that does not depend on its document: whether its content
 /// holds tabs, and its runbook's first steps.
 fn finished(site: &Site, id: PageId, rendered: &crate::markdown::Rendered) -> RenderedPage {
-    let tabs = crate::markdown::tabs::has_tabs(&rendered.html);
+    let tabs = rendered.tabs;
     let runbook_steps = crate::alerts::outputs::pages::runbook_steps(site, id, rendered).map(Box::new);
     RenderedPage { tabs, runbook_steps, ..RenderedPage::default() }
 }

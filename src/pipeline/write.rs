@@ -168,7 +168,7 @@ fn write_template_file(
 /// The theme's `tabs.js` when a page of the model has tabs: for a rebuild, whose pages
 /// keep their HTML in the model (a whole build writes it with [`write_files`]).
 pub(crate) fn write_tabs_script(site: &Site, theme: &ThemeFiles, output: &dyn Sink) -> anyhow::Result<()> {
-    if !site.pages.iter().any(|page| crate::markdown::tabs::has_tabs(&page.rendered.html)) {
+    if !site.pages.iter().any(|page| page.rendered.tabs) {
         return Ok(());
     }
     match theme.statics.get("tabs.js") {

@@ -45,3 +45,30 @@ fn docsy_tab_panes_remember_by_header_language_or_not_at_all() {
         "{{< tabpane >}}\n{{< tab header=\"Linux\" lang=\"bash\" >}}\nsystemctl restart db\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{< tabpane persist=lang >}}\n{{< tab header=\"Shell\" lang=\"bash\" >}}\necho\n{{< /tab >}}\n{{< tab header=\"Python\" lang=\"python\" >}}\nprint()\n{{< /tab >}}\n{{< /tabpane >}}\n\n{{< tabpane text=true persist=disabled >}}\n{{% tab header=\"Notes\" %}}\nSome **Markdown**.\n{{% /tab %}}\n{{< /tabpane >}}\n"
     ));
 }
+
+/// A page loads `tabs.js` when a dialect wrote a group of tabs in its body, by any of
+/// the three syntaxes; text that only looks like a group (in code, in a comment, in raw
+/// HTML an author wrote) loads nothing.
+#[test]
+fn a_page_has_tabs_when_a_dialect_wrote_a_group() {
+    let tabs =
+        |file: &str, text: &str| render_markdown(&MarkdownInput { file, highlight: None, ..test_input(text) }).tabs;
+    let groups = [
+        ("content/a.md", "=== \"Linux\"\n\n    Run `make`.\n"),
+        ("content/a.md", "{{< tabpane >}}\n{{< tab header=\"A\" >}}\nx\n{{< /tab >}}\n{{< /tabpane >}}\n"),
+        ("content/a.mdx", "<Tabs>\n<TabItem value=\"a\">\n\nA.\n\n</TabItem>\n</Tabs>\n"),
+    ];
+    for (file, text) in groups {
+        assert!(tabs(file, text), "{file}: {text:?}");
+    }
+    let look_alikes = [
+        "`<div class=\"tabs\" data-tabs>`\n",
+        "    <div class=\"tabs\" data-tabs>\n",
+        "<!-- <div class=\"tabs\" data-tabs> -->\n",
+        "<div class=\"tabs\" data-tabs>\nx\n</div>\n",
+        "Some text.\n",
+    ];
+    for text in look_alikes {
+        assert!(!tabs("content/a.md", text), "{text:?}");
+    }
+}

@@ -117,6 +117,7 @@ struct Body<'a> {
     diagnostics: Vec<Problem<'a>>,
     included_files: Vec<Cow<'a, str>>,
     browser_diagrams: bool,
+    tabs: bool,
 }
 
 /// Appends `value` to `bytes` in postcard's format.
@@ -195,6 +196,7 @@ fn body<'a>(rendered: &'a Rendered, text: bool, blocks: &[&str]) -> Option<Body<
         diagnostics: diagnostics.collect::<Option<_>>()?,
         included_files: list(&rendered.included_files),
         browser_diagrams: rendered.browser_diagrams,
+        tabs: rendered.tabs,
     })
 }
 
@@ -376,6 +378,7 @@ impl<'a> Reader<'a> {
             diagnostics: diagnostics.collect::<Option<_>>()?,
             included_files: list(body.included_files),
             browser_diagrams: body.browser_diagrams,
+            tabs: body.tabs,
         })
     }
 }
@@ -413,6 +416,7 @@ mod tests {
             ],
             included_files: vec!["snippets/a.md".into()],
             browser_diagrams: true,
+            tabs: true,
         }
     }
 

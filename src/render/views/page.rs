@@ -261,7 +261,7 @@ impl<'a> PageView<'a> {
         self.toc = &body.toc;
         self.title_in_body = body.title_heading.is_some();
         self.title_html = &body.title_html;
-        self.has_tabs = crate::markdown::tabs::has_tabs(&body.html);
+        self.has_tabs = body.tabs;
         self.word_count = body.word_count;
         self.reading_minutes = reading_minutes(body.word_count);
     }
@@ -302,7 +302,7 @@ impl<'a> PageView<'a> {
             toc: &page.rendered.toc,
             title_in_body: page.rendered.title_heading.is_some(),
             title_html: &page.rendered.title_html,
-            has_tabs: crate::markdown::tabs::has_tabs(&page.rendered.html),
+            has_tabs: page.rendered.tabs,
             word_count: page.rendered.word_count,
             reading_minutes: reading_minutes(page.rendered.word_count),
             is_section: page.origin.is_section(),
