@@ -159,8 +159,7 @@ mod tests {
 
     #[test]
     fn removes_a_tree_but_its_git_folders() {
-        let dir = std::env::temp_dir().join(format!("opsbook-sparing-git-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::test_support::temp_dir("sparing-git");
         for file in ["a/x.html", "a/repo/.git/HEAD", "a/repo/readme", "b/y.html"] {
             let path = dir.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -175,6 +174,5 @@ mod tests {
         assert!(!remove_sparing_git(&OwnFolder::named_on_command_line(&dir.join("b"))).unwrap());
         assert!(!dir.join("b").exists());
         assert!(!remove_sparing_git(&OwnFolder::named_on_command_line(&dir.join("missing"))).unwrap());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -497,7 +497,6 @@ mod tests {
             released += 1;
         }
         assert!(released > 3, "the fixture's pages were built: {released}");
-        std::fs::remove_dir_all(&root).expect("clean up");
     }
 
     /// Runs the steps of a streaming build with its cache, and keeps the cache: the model,
@@ -547,6 +546,5 @@ mod tests {
         let (_, recalled, terms) = prepare_cached(&root);
         assert_eq!(recalled, again.pages.len(), "no Markdown changed");
         assert_eq!(terms, (searchable - 1, searchable), "all postings but the retagged page's");
-        std::fs::remove_dir_all(&root).expect("clean up");
     }
 }

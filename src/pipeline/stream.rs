@@ -206,7 +206,7 @@ mod tests {
     }
 
     /// The model fixture with a page of highlighted code, linking elsewhere.
-    fn handbook(name: &str) -> std::path::PathBuf {
+    fn handbook(name: &str) -> crate::test_support::TempFolder {
         let root = crate::test_support::fixture_copy("model", name);
         std::fs::write(
             root.join("content/guides/restart.md"),
@@ -226,7 +226,6 @@ mod tests {
         assert!(page.contains("systemctl"), "{page}");
         let print = String::from_utf8_lossy(&kept["print/guides/index.html"]).into_owned();
         assert!(print.contains("systemctl"), "the print page shows the page's body");
-        std::fs::remove_dir_all(&root).expect("clean up");
     }
 
     #[test]
@@ -241,6 +240,5 @@ mod tests {
         let kept = assert_streamed_as_kept(&root);
         let print = String::from_utf8_lossy(&kept["print/guides/index.html"]).into_owned();
         assert!(print.contains("&lt;pre"), "the bodies are escaped");
-        std::fs::remove_dir_all(&root).expect("clean up");
     }
 }

@@ -189,8 +189,7 @@ mod tests {
 
     #[test]
     fn copied_files_are_kept_as_built_and_reused_while_unchanged() {
-        let dir = std::env::temp_dir().join(format!("opsbook-files-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dir = crate::test_support::temp_dir("files");
         let image = dir.join("a.png");
         std::fs::write(&image, "first").expect("write");
         let sink = MemorySink::default();
@@ -210,6 +209,5 @@ mod tests {
         if *now == modified {
             assert_eq!(again["a.png"], first["a.png"]);
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -116,8 +116,7 @@ mod tests {
 
     #[test]
     fn measures_a_png_and_refuses_what_is_no_image() {
-        let dir = std::env::temp_dir().join(format!("opsbook-image-sizes-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dir = crate::test_support::temp_dir("image-sizes");
         std::fs::write(dir.join("a.png"), png(640, 360)).expect("write");
         std::fs::write(dir.join("b.png"), b"not an image").expect("write");
         std::fs::write(dir.join("c.png"), png(0, 10)).expect("write");
@@ -126,7 +125,6 @@ mod tests {
         assert_eq!(size_of(&at(&dir.join("c.png"))), None, "an empty image has no size");
         assert_eq!(size_of(&at(&dir.join("missing.png"))), None);
         assert_eq!(size_of(&at(&dir)), None, "a folder is no image");
-        std::fs::remove_dir_all(&dir).expect("clean up");
     }
 
     #[test]

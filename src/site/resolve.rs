@@ -3,6 +3,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+mod mounted;
 mod roots;
 
 use super::audience::LeftOut;
@@ -114,13 +115,18 @@ impl<'a> SiteLinks<'a> {
         Some(suggest::relative_path(from_dir, &found))
     }
 
-    /// A relative destination, read by the old tool's rule (see the module documentation).
+    /// A relative destination, read by the old tool's rule (see the module documentation);
+    /// where that finds nothing, a Markdown file from the site's roots, or another file from
+    /// the repository folder of a mounted file.
     fn resolve_relative(&self, from_dir: &str, path: &str, anchor: Option<&str>, query: &str) -> Resolution {
         let found = self.resolve_from_file_or_page(from_dir, path, anchor, query);
         if !matches!(found, Resolution::Broken { .. }) {
             return found;
         }
-        self.markdown_from_roots(path).map_or(found, |id| self.page(id, anchor, query))
+        if let Some(id) = self.markdown_from_roots(path) {
+            return self.page(id, anchor, query);
+        }
+        self.in_mounted_repository(from_dir, path, anchor).unwrap_or(found)
     }
 
     /// A relative destination read from the file's folder or the page's URL, by the

@@ -1,7 +1,8 @@
 //! Docusaurus's image and file links into its `static/` folder, ported from the MDX
 //! loader's own tests: a path read from the file's folder on disk that leads into
 //! `static/`, one from the root (`/img.png`), one after `@site/`, and `pathname://`,
-//! which it leaves unchecked.
+//! which it leaves unchecked; and the same relative paths from a blog post, whose folder
+//! is mounted beside the docs.
 
 use crate::util;
 
@@ -141,4 +142,23 @@ fn images_that_name_no_file_are_findings() {
             run.stderr
         );
     }
+}
+
+/// The relative cases of the same `transformImage` fixture (`./static/img.png`,
+/// `static/img.png`, a `%20`-escaped name) and its `doesNotExistRelative`, written in a
+/// blog post: `getLocalImageAbsolutePath` joins a relative path to the post's folder on
+/// disk, so `../docs/...` reaches the docs folder's images and `../static/...` the
+/// static folder, though the blog is mounted at `/blog/`.
+#[test]
+fn a_blog_post_reads_relative_images_from_its_folder_on_disk() {
+    let page = "# Post\n\n![](../static/img.png)\n\n![img](../docs/img/inside.png)\n\n\
+                in paragraph ![img](../docs/img/in%20side.png)\n\n![img](./doesNotExist.png)\n";
+    let site = site("docusaurus-static-blog", &[("docs/intro.md", "# Intro\n"), ("blog/2024-01-02-img.md", page)]);
+    site.write("docs/img/in side.png", PNG);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("warning[")).collect();
+    assert_eq!(warnings, ["warning[missing-asset]: no file `blog/doesNotExist.png`"], "{}", run.stderr);
+    let expected = ["/img.png", "/img/inside.png", "/img/in%20side.png", "./doesNotExist.png"];
+    assert_eq!(targets(&site, "public/blog/2024/01/02/img/index.html"), expected);
 }

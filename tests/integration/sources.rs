@@ -338,3 +338,35 @@ fn a_mounted_folder_that_leads_out_of_the_handbook_is_not_read() {
     assert!(run.stderr.contains(" --> vendor/x\n"), "{}", run.stderr);
     assert!(!site.exists("public/x/secret/index.html"));
 }
+
+#[test]
+fn a_mounted_file_names_a_file_by_its_path_in_the_repository() {
+    // Docusaurus's MDX loader reads a relative image path from the file's folder on disk
+    // (facebook/docusaurus 072ecfa6e87f5670aae4c1b029f39df69fad5da9,
+    // packages/docusaurus-mdx-loader/src/remark/transformImage/index.ts,
+    // `getLocalImageAbsolutePath`), as GitHub does; opsbook reads it so from a mounted file
+    // when the content tree has nothing at the path.
+    let site = Site::with_files(
+        "sources-assets",
+        &[
+            ("content/_index.md", "# Home\n"),
+            ("content/images/a.png", "PNG-A"),
+            ("blog/post/index.md", "# Post\n\n![A](../../content/images/a.png)\n"),
+            ("vendor/x/docs/page.md", "# Page\n\n[the diagram](../../../content/images/a.png#top)\n"),
+        ],
+    );
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"T\"\n[[sources]]\npath = \"blog\"\nmount = \"blog\"\n\
+         [[sources]]\npath = \"vendor/x/docs\"\nmount = \"x\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning") && !run.stderr.contains("error"), "{}", run.stderr);
+    let post = main_of(&site.read("public/blog/post/index.html")).to_string();
+    assert!(post.contains(r#"src="/images/a.png""#), "{post}");
+    let page = main_of(&site.read("public/x/page/index.html")).to_string();
+    assert!(page.contains(r#"<a href="/images/a.png#top">the diagram</a>"#), "{page}");
+    assert_eq!(site.read("public/images/a.png"), "PNG-A");
+    site.run(&["check"]).expect_code(0);
+}

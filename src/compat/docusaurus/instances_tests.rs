@@ -37,7 +37,7 @@ fn reads_each_docs_instance_and_the_default_s_sidebar() {
 
 /// A handbook folder with `files` and `book` added to its `book.toml`, its
 /// configuration loaded.
-fn handbook(name: &str, files: &[(&str, &str)], book: &str) -> (Config, std::path::PathBuf) {
+fn handbook(name: &str, files: &[(&str, &str)], book: &str) -> (Config, crate::test_support::TempFolder) {
     let root = crate::test_support::temp_dir(name);
     for (path, text) in files {
         let path = root.join(path);
@@ -51,13 +51,12 @@ fn handbook(name: &str, files: &[(&str, &str)], book: &str) -> (Config, std::pat
 }
 
 /// The mounts, each `[folder, mount]`, and the diagnostics of mounting the layout of a
-/// handbook made as [`handbook`] makes it (its folder removed afterwards).
+/// handbook made as [`handbook`] makes it (its folder removed afterwards, with the guard).
 fn mounted(name: &str, files: &[(&str, &str)], book: &str) -> (Vec<[String; 2]>, Vec<Diagnostic>) {
-    let (mut config, root) = handbook(name, files, book);
+    let (mut config, _folder) = handbook(name, files, book);
     let mut diagnostics = Vec::new();
     crate::compat::mount_layout(&mut config, &mut diagnostics);
     let mounts = config.sources.list.iter().map(|s| [s.folder.clone(), s.mount.clone()]).collect();
-    std::fs::remove_dir_all(&root).expect("the temporary folder");
     (mounts, diagnostics)
 }
 
@@ -132,7 +131,7 @@ fn a_theme_s_blog_settings_are_no_blog() {
 fn a_configuration_whose_plugins_cannot_be_read_is_one_note_and_mounts_nothing() {
     let text = "module.exports = {\n  plugins: [['content-docs', { id: 'x', path: 'community }]],\n};\n";
     let files = [("docusaurus.config.js", text), ("docs/intro.md", "# Intro\n"), ("community/index.md", "# C\n")];
-    let (mut config, root) = handbook("docusaurus-unreadable", &files, "");
+    let (mut config, _folder) = handbook("docusaurus-unreadable", &files, "");
     let mut diagnostics = Vec::new();
     crate::compat::mount_layout(&mut config, &mut diagnostics);
     let site = crate::compat::docusaurus::site::site_config(&config, &mut diagnostics);
@@ -147,5 +146,4 @@ fn a_configuration_whose_plugins_cannot_be_read_is_one_note_and_mounts_nothing()
         "{}",
         diagnostics[0].message
     );
-    std::fs::remove_dir_all(&root).expect("the temporary folder");
 }

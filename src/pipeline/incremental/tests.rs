@@ -2,7 +2,7 @@
 //! files edited on disk, [`rebuild`] asked to follow.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 use super::*;
@@ -37,7 +37,7 @@ impl Files {
 }
 
 /// A copy of the model fixture in a fresh temporary folder.
-fn model_copy(name: &str) -> PathBuf {
+fn model_copy(name: &str) -> crate::test_support::TempFolder {
     crate::test_support::fixture_copy("model", &format!("incremental-{name}"))
 }
 
@@ -78,7 +78,6 @@ fn rebuilds_an_edited_page_as_a_whole_build_renders_it() {
     assert_eq!(site.pages[id].content_at, fresh.pages[id].content_at);
     assert_eq!(site.pages[id].scan.links, fresh.pages[id].scan.links);
     assert_eq!(site.page_count(), fresh.page_count());
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -111,7 +110,6 @@ fn an_error_keeps_the_last_good_site() {
     assert_eq!(error.path, "content/runbooks/cache.md");
     assert_eq!(site.site.pages[id].rendered.html, before);
     assert!(site.warnings.iter().all(|d| !d.is_error()));
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -130,7 +128,6 @@ fn changes_to_the_site_s_shape_ask_for_a_whole_build() {
     // A redirect: the page publishes something else.
     edit(&root, "runbooks/cache.md", "tags: [cache]\ndraft: true", "tags: [cache]\nredirect_to: db.md");
     assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -146,7 +143,6 @@ fn a_navigation_group_is_a_whole_build_only_where_it_groups() {
     let (mut site, _) = built(&root);
     edit(&root, "runbooks/cache.md", "tags: [cache]", "tags: [cache]\nsection: Caches");
     assert!(matches!(rebuild(&mut site, &["runbooks/cache.md".into()], &Files::default()), Rebuild::Whole));
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -166,7 +162,6 @@ fn a_runbook_answering_other_alerts_asks_for_a_whole_build() {
     edit(&root, "runbooks/cache.md", "service: session-cache", "service: session-cache\nalerts: [PostgresPrimaryDown]");
     let paths = ["runbooks/db.md".to_string(), "runbooks/cache.md".to_string()];
     assert!(matches!(rebuild(&mut site, &paths, &Files::default()), Rebuild::Whole));
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -247,7 +242,6 @@ fn a_review_citing_other_services_or_alerts_renders_the_runbooks_listing_it() {
     assert!(runbook.contains(r#"<span class="severity severity-sev4">SEV4</span>"#), "{runbook}");
     let (_, fresh) = built(&root);
     assert_eq!(runbook, fresh.text("runbooks/db/index.html"));
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -262,7 +256,6 @@ fn an_index_page_that_customises_a_generated_page_asks_for_a_whole_build() {
     let written = Files::default();
     assert!(matches!(rebuild(&mut site, &["tags/_index.md".into()], &written), Rebuild::Whole));
     assert!(written.paths().is_empty());
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// An edit that changes the status page's model (an incident's status) shows
@@ -280,7 +273,6 @@ fn an_incident_changing_the_status_model_asks_for_a_whole_build() {
     let written = Files::default();
     assert!(matches!(rebuild(&mut site, &["status/api-errors.md".into()], &written), Rebuild::Whole));
     assert!(written.paths().is_empty());
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// A tag's slug, name and pages.
@@ -320,7 +312,6 @@ fn a_section_weight_moving_it_orders_backlinks_and_tags_as_a_whole_build() {
     for path in written.paths() {
         assert_eq!(written.text(&path), fresh_files.text(&path), "{path}");
     }
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -349,7 +340,6 @@ fn a_title_edit_leaving_pages_stale_keeps_their_link_warnings_as_a_whole_build()
     let (fresh, _) = built(&root);
     assert_eq!(warned(&site), warned(&fresh));
     assert_eq!(site.warnings, fresh.warnings);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// The model of `site` by site path, page ids read as the site paths they stand for:
@@ -438,7 +428,6 @@ fn pages_added_renamed_and_deleted_give_the_model_of_a_whole_build() {
         shifted |= site.site.pages.iter().any(|page| page.link_ids.is_some());
     }
     assert!(shifted, "no kept body's page ids shifted");
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// The claims on output files name their owner only when two clash; a page
@@ -490,7 +479,6 @@ fn a_page_added_or_renamed_onto_a_taken_file_reports_the_clash_of_a_whole_build(
     std::fs::rename(content.join("runbooks/notes.md"), content.join("runbooks/other.md")).expect("rename");
     std::fs::remove_file(content.join("runbooks/other.md")).expect("remove");
     builds_as_a_whole_build(&mut site, &[], &["runbooks/other.md"]);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// A page added after another page's title was edited keeps the edit: the
@@ -513,5 +501,4 @@ fn a_page_added_after_an_edit_keeps_the_edited_page_as_a_whole_build_has_it() {
     assert_eq!(site.site.pages[id].title, "Cache flush, edited");
     let (fresh, _) = built(&root);
     assert_eq!(model_by_path(&site.site), model_by_path(&fresh.site));
-    let _ = std::fs::remove_dir_all(&root);
 }

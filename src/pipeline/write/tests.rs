@@ -2,8 +2,7 @@ use super::*;
 
 #[test]
 fn reports_a_source_it_cannot_read_as_a_diagnostic_at_the_file() {
-    let dir = std::env::temp_dir().join(format!("opsbook-copy-source-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::test_support::temp_dir("copy-source");
     let output = super::super::output::Output::create(&dir.join("public"), &dir.join("hb")).unwrap();
     let missing = dir.join("hb/content/gone.png");
     let problem = copy_source(
@@ -18,5 +17,4 @@ fn reports_a_source_it_cannot_read_as_a_diagnostic_at_the_file() {
     assert_eq!((problem.path.as_str(), problem.line), ("content/gone.png", 0));
     assert!(problem.message.starts_with("cannot read `content/gone.png`: "), "{}", problem.message);
     drop(output);
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -7,7 +7,7 @@ use crate::serve::files::Served;
 use super::*;
 
 /// A copy of the model fixture in a fresh temporary folder.
-fn model_copy(name: &str) -> PathBuf {
+fn model_copy(name: &str) -> crate::test_support::TempFolder {
     crate::test_support::fixture_copy("model", &format!("session-{name}"))
 }
 
@@ -110,7 +110,6 @@ fn a_stale_page_asked_for_is_made_then_as_a_whole_build_makes_it() {
         let same = ours.and_then(|f| f.read().ok()) == theirs.and_then(|f| f.read().ok());
         assert!(same, "the server serves another {path}");
     }
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// A newer edit replaces the stale pages being made in the background; the
@@ -139,7 +138,6 @@ fn a_newer_edit_supersedes_the_pages_made_in_the_background() {
         std::thread::sleep(Duration::from_millis(5));
     }
     assert_same_as_whole_build(&root, &mut session);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// A runbook's service decides which incident reviews it lists; a new one
@@ -159,7 +157,6 @@ fn a_changed_service_renders_the_runbooks_whose_past_incidents_change() {
     let outcome = session.rebuild(&[path]).expect("rebuild");
     assert!(!outcome.full);
     assert_same_as_whole_build(&root, &mut session);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -173,7 +170,6 @@ fn serve_counts_the_pages_as_build_and_check_do() {
     assert_eq!(session.page_count(), built.pages);
     assert_eq!(session.page_count(), checked.pages);
     assert!(session.site().is_some_and(|site| site.pages.len() > built.pages), "the fixture has index pages");
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -207,7 +203,6 @@ fn fast_rebuilds_serve_the_same_site_as_whole_builds() {
         assert!(outcome.changed.iter().any(|p| p.ends_with("index.html")), "{file}: nothing changed");
         assert_same_as_whole_build(&root, &mut session);
     }
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -230,7 +225,6 @@ fn a_changed_included_file_renders_the_pages_including_it_again() {
         assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
         assert_same_as_whole_build(&root, &mut session);
     }
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -259,7 +253,6 @@ fn changes_to_the_indexes_rebuild_the_whole_site() {
         assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
         assert_same_as_whole_build(&root, &mut session);
     }
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -285,7 +278,6 @@ fn an_error_keeps_the_last_good_site_until_it_is_fixed() {
     assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
     assert!(!outcome.full);
     assert_same_as_whole_build(&root, &mut session);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -319,7 +311,6 @@ fn new_deleted_and_renamed_pages_take_the_fast_path_and_vanished_temporary_files
     let outcome = session.rebuild(&[root.join("content/guides/.new.md.swp"), root.join("content/4913x")]);
     let outcome = outcome.expect("rebuild");
     assert!(!outcome.full && outcome.changed.is_empty());
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -336,7 +327,6 @@ fn a_page_in_a_new_folder_or_a_new_section_page_rebuilds_the_whole_site() {
     std::fs::write(&index, "---\ntitle: All the guides\n---\n").expect("write");
     assert!(session.rebuild(&[index]).expect("rebuild").full);
     assert_same_as_whole_build(&root, &mut session);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
@@ -361,7 +351,6 @@ fn a_renamed_page_that_others_link_to_keeps_the_last_good_site_until_renamed_bac
     assert!(!outcome.full);
     assert!(Outcome::ok(&session.problems), "{:?}", session.problems);
     assert_same_as_whole_build(&root, &mut session);
-    let _ = std::fs::remove_dir_all(&root);
 }
 
 /// A page added while the pages of an earlier save are still stale does not
@@ -393,5 +382,4 @@ fn a_page_added_while_pages_are_stale_is_served_at_once_and_leaves_them_stale() 
     let asked = server.file("runbooks/cache/index.html").and_then(|f| f.read().ok()).expect("served");
     assert_eq!(&*asked, &whole_build_file(&root, "runbooks/cache/index.html")[..]);
     assert_same_as_whole_build(&root, &mut session);
-    let _ = std::fs::remove_dir_all(&root);
 }
