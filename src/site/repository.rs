@@ -113,6 +113,26 @@ pub(crate) fn page_links(repository: &Repository, path: &str, page: PageText<'_>
     }
 }
 
+/// The repository's web view of the file or folder at `path` (from the repository
+/// root): the `source` template for a file; for a folder, the forge's tree view unless
+/// book.toml gives `[links] source` (which then serves both). `None` on another host
+/// without that template.
+pub(crate) fn view_link(repository: &Repository, path: &str, folder: bool) -> Option<String> {
+    let forge = forge(&repository.url);
+    let tree = match forge {
+        Forge::GitHub => Some("{repository}/tree/{branch}/{path}"),
+        Forge::GitLab => Some("{repository}/-/tree/{branch}/{path}"),
+        Forge::Other => None,
+    };
+    let defaults = defaults(forge);
+    let source = template(repository, &defaults, |t| &t.source)?;
+    let chosen = match tree {
+        Some(tree) if folder && repository.links.source.is_none() => tree,
+        _ => source,
+    };
+    Some(fill(chosen, repository, path, PageText::default(), ""))
+}
+
 /// The link to a commit.
 pub(crate) fn commit_link(repository: &Repository, commit: &str) -> Option<String> {
     let defaults = defaults(forge(&repository.url));
@@ -173,6 +193,30 @@ mod tests {
         );
         assert_eq!(links.source.as_deref(), Some("https://gitlab.com/kestrel/handbook/-/blob/main/content/a.md"));
         assert!(links.issue.unwrap().starts_with("https://gitlab.com/kestrel/handbook/-/issues/new?issue[title]="));
+    }
+
+    #[test]
+    fn views_files_as_blobs_and_folders_as_trees() {
+        let github = repo("https://github.com/kestrel/handbook");
+        assert_eq!(
+            view_link(&github, ".github/PULL_REQUEST_TEMPLATE.md", false).as_deref(),
+            Some("https://github.com/kestrel/handbook/blob/main/.github/PULL_REQUEST_TEMPLATE.md")
+        );
+        assert_eq!(
+            view_link(&github, "generator", true).as_deref(),
+            Some("https://github.com/kestrel/handbook/tree/main/generator")
+        );
+        assert_eq!(
+            view_link(&repo("https://gitlab.com/k/h"), "hack", true).as_deref(),
+            Some("https://gitlab.com/k/h/-/tree/main/hack")
+        );
+        let mut other = repo("https://git.example.org/ops/handbook");
+        assert_eq!(view_link(&other, "LICENSE", false), None);
+        other.links.source = Some("{repository}/src/branch/{branch}/{path}".into());
+        assert_eq!(
+            view_link(&other, "a b", true).as_deref(),
+            Some("https://git.example.org/ops/handbook/src/branch/main/a%20b")
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! More: docs/architecture.md, "Notes by module".
 
 mod mounted;
+mod repository_files;
 mod roots;
 
 use super::audience::LeftOut;
@@ -540,7 +541,10 @@ impl LinkResolver for SiteLinks<'_> {
             self.resolve_relative(from_dir, &decoded, anchor, query)
         };
         match found {
-            Resolution::Broken { .. } => self.through_link_hook(&decoded, anchor, query).unwrap_or(found),
+            Resolution::Broken { .. } => match self.through_link_hook(&decoded, anchor, query) {
+                Some(hooked) => hooked,
+                None => self.in_repository(from_dir, &decoded, anchor, query, found),
+            },
             found => found,
         }
     }

@@ -60,6 +60,7 @@ mod plantuml_server;
 mod property;
 mod raw_html_links;
 mod reads;
+mod repository_files;
 mod secrets;
 mod serve;
 mod sidebars;

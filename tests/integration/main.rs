@@ -70,6 +70,7 @@ mod page_formats;
 mod plantuml_server;
 mod print_page;
 mod rebuild;
+mod repository_files;
 mod rules;
 mod search;
 mod search_languages;

@@ -164,6 +164,15 @@ impl std::fmt::Display for Refused {
     }
 }
 
+/// What [`Confinement::repository_entry`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepositoryEntry {
+    /// A regular file.
+    File,
+    /// A folder.
+    Folder,
+}
+
 /// Why a resolved path may not be read or published.
 pub enum Refusal {
     /// It lies outside the root.
@@ -322,6 +331,24 @@ impl Confinement {
         (one_name && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())).then_some(Confined(path))
     }
 
+    /// What a repository's web view shows at `path`, only stat'ed, never read: a regular
+    /// file or a folder that resolves inside the root, hidden or not (a forge shows
+    /// `.github/`), but not in `.git` or an output folder; `None` for anything else
+    /// (missing, a link leading out, a socket).
+    pub fn repository_entry(&self, path: &Path) -> Option<RepositoryEntry> {
+        let target = self.resolve(path)?;
+        let inside = target.strip_prefix(&self.root).ok()?;
+        if inside.components().any(|c| c.as_os_str() == ".git") || self.output_folder_of(&target).is_some() {
+            return None;
+        }
+        let metadata = std::fs::metadata(&target).ok()?;
+        if metadata.is_dir() {
+            Some(RepositoryEntry::Folder)
+        } else {
+            metadata.is_file().then_some(RepositoryEntry::File)
+        }
+    }
+
     /// A new file or folder at `path`: the longest part of it that exists, resolved
     /// through symbolic links, must be a folder inside the root and not hidden or in an
     /// output folder (the rest, made anew, holds no link). `Err` says why not.
@@ -380,6 +407,29 @@ mod tests {
         assert!(refused.contains("the output folder `internal/`"), "{refused}");
         assert!(confine.readable(&root.join("notes/a.md")).is_ok());
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn a_repository_entry_stays_inside_the_root() {
+        let base = std::env::temp_dir().join(format!("opsbook-confine-repo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let root = base.join("repo");
+        for dir in ["repo/.github", "repo/.git", "repo/public", "repo/generator", "outside"] {
+            std::fs::create_dir_all(base.join(dir)).unwrap();
+        }
+        for file in ["repo/LICENSE", "repo/.github/x.md", "repo/.git/config", "repo/public/a.html", "outside/secret"] {
+            std::fs::write(base.join(file), "x").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(base.join("outside/secret"), root.join("leak")).unwrap();
+        let confine = Confinement::new(&root).unwrap().excluding(&root.join("public"));
+        assert_eq!(confine.repository_entry(&root.join("LICENSE")), Some(RepositoryEntry::File));
+        assert_eq!(confine.repository_entry(&root.join(".github/x.md")), Some(RepositoryEntry::File));
+        assert_eq!(confine.repository_entry(&root.join("generator")), Some(RepositoryEntry::Folder));
+        for refused in [".git/config", ".git", "public/a.html", "leak", "missing", "../outside/secret"] {
+            assert_eq!(confine.repository_entry(&root.join(refused)), None, "{refused}");
+        }
+        let _ = std::fs::remove_dir_all(&base);
     }
 
     #[test]
