@@ -541,6 +541,9 @@ pub struct Config {
     pub confined: std::sync::Arc<std::sync::OnceLock<Option<crate::fs::confine::Confinement>>>,
     /// What the build reads and derives once from files beside book.toml ([`Memo`]).
     pub memo: Memo,
+    /// Where a front matter block ends, when the compatibility layer read the old tool's
+    /// rule before the walk; else [`crate::content::front_matter::Fences::of`] decides.
+    pub fences: Option<crate::content::front_matter::Fences>,
 }
 
 impl Config {
