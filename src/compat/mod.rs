@@ -155,13 +155,17 @@ pub(crate) const TOOLS: [&dyn ToolRules; 9] = [
     &old_tool::GitHub,
 ];
 
-/// Mounts the folders the old tool's layout publishes, before the content is walked:
+/// Mounts the folders the old tool's layout publishes, before the content is walked, and
+/// sets the old tool's rule of where front matter ends (Hugo's, [`hugo::FRONT_MATTER_FENCES`]):
 /// Hugo's module mounts of content folders ([`hugo::mounts`]), Docusaurus's further docs
 /// instances, blogs, versions and locales ([`docusaurus::i18n::mount_layout`]). The build and the watcher of `serve` both
 /// call it, so that they know the same folders.
 pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     if hugo::is_site(config) {
         hugo::mounts::mount_content(config, diagnostics);
+    }
+    if hugo::is_site(config) && !config.book_table {
+        config.fences = Some(hugo::FRONT_MATTER_FENCES);
     }
     docusaurus::i18n::mount_layout(config, diagnostics);
 }

@@ -58,6 +58,14 @@ pub(crate) fn verbatim_segment(name: &str) -> String {
     if plain { name.to_string() } else { slugify(name) }
 }
 
+impl OldTool {
+    /// Whether `page` is a Docusaurus doc whose `slug` the docs plugin reads: no blog
+    /// post, no `permalink`.
+    fn reads_doc_slug(&self, page: &SourcePage) -> bool {
+        self.tool == Tool::Docusaurus && page.front.permalink.is_none() && self.post_of(&page.path).is_none()
+    }
+}
+
 impl PageUrls for OldTool {
     /// A Docusaurus `slug` that is a path but no URL of its own (`slug: /`, the docs'
     /// root, which the home page holds) is slugged, not written as a segment.
@@ -98,19 +106,34 @@ impl PageUrls for OldTool {
         }
     }
 
-    /// A Docusaurus doc whose `slug` is its folder's path (`slug: /` at a docs root):
-    /// Docusaurus publishes it there, and the folder has no page of its own.
-    fn names_its_folder(&self, page: &SourcePage, rules: &UrlRules<'_>) -> bool {
-        if self.tool != Tool::Docusaurus || page.front.permalink.is_some() || self.post_of(&page.path).is_some() {
-            return false;
+    /// The folder a Docusaurus doc's `slug` names: its own (`slug: ./`) or one above it
+    /// up to its docs root (`slug: /`, the docs' home): Docusaurus publishes the doc
+    /// there, and the folder has no page of its own.
+    fn named_folder(&self, page: &SourcePage, rules: &UrlRules<'_>) -> Option<String> {
+        if !self.reads_doc_slug(page) {
+            return None;
         }
-        let Some(slug) = &page.front.slug else { return false };
+        let slug = page.front.slug.as_ref()?;
         // A page of another language is its original's, under its language's folder.
         let path = rules.languages.map_or(page.path.as_str(), |languages| languages.strip(&page.path));
         let at = |slug: &str| {
             super::docusaurus::slugs::slug_path(slug, path, &self.docs_roots, rules.strip, |name| rules.segment(name))
         };
-        at(&slug.value).is_some_and(|url| at("./") == Some(url))
+        let url = at(&slug.value)?;
+        let root = super::docusaurus::slugs::docs_root(path, &self.docs_roots);
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let depth = dir.strip_prefix(root).unwrap_or(dir).split('/').filter(|name| !name.is_empty()).count();
+        let level = (0..=depth).find(|&up| at(&format!("./{}", "../".repeat(up))).as_ref() == Some(&url))?;
+        let mut folder = page.dir();
+        for _ in 0..level {
+            folder = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
+        }
+        Some(folder.to_string())
+    }
+
+    /// A Docusaurus doc with a `slug` is no conventional doc index (`getSlug`).
+    fn is_folder_index(&self, page: &SourcePage) -> bool {
+        !(self.reads_doc_slug(page) && page.front.slug.is_some())
     }
 
     /// The site path a page's `permalink` gives it, read from the site's root as Jekyll

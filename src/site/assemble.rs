@@ -212,7 +212,9 @@ fn place_section_files(
             }
             continue;
         }
-        let rank = index_rank(&page).filter(|&rank| rank < 2 || !html_index_dirs.contains(page.dir()));
+        let rank = index_rank(&page)
+            .filter(|&rank| rank < 2 || !html_index_dirs.contains(page.dir()))
+            .filter(|_| old_tool.is_folder_index(&page));
         let dir = page.dir().to_string();
         match (rank, index.by_dir.get(&dir).copied()) {
             (Some(rank), Some(section)) => match section_rank.get(&dir) {
@@ -285,7 +287,7 @@ fn adopt_or_add(regular: Vec<Arc<SourcePage>>, early_rules: urls::UrlRules, page
             .or_else(|| named_dir.and_then(folder))
             .or_else(|| indexed_dir.as_deref().and_then(folder))
             .or_else(|| permalink_dir.and_then(folder))
-            .or_else(|| early_rules.old.names_its_folder(&page, &early_rules).then_some(own_dir).and_then(folder))
+            .or_else(|| early_rules.old.named_folder(&page, &early_rules).and_then(|dir| folder(&dir)))
         {
             index.by_path.insert(page.path.clone(), section);
             pages[section] = section_page(page);

@@ -57,9 +57,13 @@ pub(crate) trait PageUrls {
     /// The URL the tool gives a page before any `permalink` (a `url` field, a rule of
     /// its configuration, a slug that is a path).
     fn first_url(&self, page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Option<String>;
-    /// Whether the URL the tool gives a page is its own folder's (a slug that names the
-    /// folder), so that the page is the folder's page where the folder has none.
-    fn names_its_folder(&self, page: &SourcePage, rules: &UrlRules<'_>) -> bool;
+    /// The folder (a content path) whose URL the tool gives a page: its own or one above
+    /// it (a slug that names the folder), so that the page is the folder's page where the
+    /// folder has none.
+    fn named_folder(&self, page: &SourcePage, rules: &UrlRules<'_>) -> Option<String>;
+    /// Whether an index file (`index.md`, `README.md`) is its folder's page for the
+    /// tool: not when a slug of its own gives it another URL.
+    fn is_folder_index(&self, page: &SourcePage) -> bool;
     /// The site path a page's `permalink` gives it; `None` for one that cannot be a
     /// site path.
     fn permalink_url(&self, page: &SourcePage, path: &str) -> Option<String>;

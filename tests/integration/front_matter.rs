@@ -113,10 +113,50 @@ fn docusaurus_and_eleventy_pages_end_their_front_matter_as_gray_matter_does() {
         assert!(main_of(&dns).contains("<hr />\n<p>Resolves names.</p>"), "{config}: {}", main_of(&dns));
         assert!(site.read("public/plain/index.html").contains("<title>Plain · "));
     }
-    // Hugo's and Jekyll's rule: the block runs on to `---` alone, which is no YAML.
+    // Jekyll's rule (and opsbook's own): the block runs on to `---` alone, which is no YAML.
     let site = Site::with_files("front-matter-exact", GRAY_MATTER_PAGES);
     let run = site.build(&[]);
     run.expect_code(1);
     assert!(run.stderr.contains("error[front-matter-syntax]"), "{}", run.stderr);
     assert!(run.stderr.contains("--> content/dns.md:"), "{}", run.stderr);
+}
+
+/// A Hugo site's pages whose front matter closes with a line that starts with its fence,
+/// as Hugo's page lexer reads it (`lexFrontMatterSection`).
+const HUGO_PAGES: &[(&str, &str)] = &[
+    ("content/_index.md", "---\ntitle: Home\n---\nHome.\n"),
+    ("content/tuning.md", "---\ntitle: Tuning\nweight: 30\n----------\n\nTune it.\n"),
+    ("content/limits.md", "+++\ntitle = \"Limits\"\n+++++\n\nKeep them.\n"),
+    ("content/plain.md", "---\ntitle: Plain\n---\nText.\n"),
+];
+
+#[test]
+fn hugo_pages_end_their_front_matter_at_a_line_starting_with_the_fence() {
+    let site = Site::with_files("front-matter-hugo", HUGO_PAGES);
+    site.write("hugo.toml", "title = \"Ops\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("front-matter"), "{}", run.stderr);
+    let tuning = site.read("public/tuning/index.html");
+    assert!(tuning.contains("<title>Tuning · "), "{tuning}");
+    // The rest of the closing line is a thematic break, as Hugo showed it.
+    assert!(main_of(&tuning).contains("<hr />\n<p>Tune it.</p>"), "{}", main_of(&tuning));
+    assert!(site.read("public/limits/index.html").contains("<title>Limits · "));
+    assert!(site.read("public/plain/index.html").contains("<title>Plain · "));
+}
+
+#[test]
+fn reports_a_hiding_field_below_a_hugo_fence() {
+    let site = Site::with_files("front-matter-hugo-hiding", HUGO_PAGES);
+    site.write("hugo.toml", "title = \"Ops\"\n");
+    site.write("content/vault.md", "---\ntitle: Vault\n-----\ndraft: true\n---\nSecret.\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains(
+            "error[front-matter-syntax]: the front matter ends at line 3 (`-----`), as Hugo reads it, but `draft: true` below it reads as a field\n --> content/vault.md:3:1\n"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -30,6 +30,7 @@ mod docusaurus_blog;
 mod docusaurus_i18n;
 mod docusaurus_layout;
 mod docusaurus_mdx;
+mod docusaurus_slugs;
 mod docusaurus_static;
 mod emoji;
 mod errors;

@@ -6,7 +6,11 @@
 //! a path (`/abc/def`, `abc/def`, `../x`) is resolved here.
 //!
 //! The docs' root is the content folder, or the mounted folder a doc is in (a version of
-//! the docs, [`super::versions`]); each name becomes a segment as the site's do.
+//! the docs, [`super::versions`]); each name becomes a segment as the site's do. A slug
+//! that names a folder at or above the doc (`slug: /` from `docs/a/intro.md`, the docs'
+//! home) makes the doc that folder's page, and a doc with a slug is no conventional doc
+//! index (`index.md`, `README.md`), as `getSlug` reads one only without a slug
+//! ([`crate::compat::page_urls`]).
 
 /// The site path (ending in `/`, `""` for the root) of the doc at content path `path`
 /// whose `slug` is `slug`, when the slug is a path; `roots` the mounted folders, each

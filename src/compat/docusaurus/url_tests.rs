@@ -61,6 +61,25 @@ fn docs_are_where_docusaurus_s_slug_tests_put_them() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// "resolves absolute slug front matter" with the docs root's own path, `/`, from folders
+/// below it: the doc is the docs' home; and "ignores conventional doc index when explicit
+/// slug front matter is provided": a `README.md` with a slug is no folder's page, so it
+/// leaves the docs' root to that doc.
+#[test]
+fn a_root_slug_below_the_docs_root_is_the_docs_home() {
+    for (n, doc) in ["any/doc.md", "any/any/doc.md"].into_iter().enumerate() {
+        let files = [
+            ("docusaurus.config.js", "module.exports = {};\n"),
+            (&format!("content/{doc}"), &page_with("slug", "/")),
+            ("content/README.md", &page_with("slug", "/readme")),
+            ("content/any/other.md", "# Other\n"),
+        ];
+        let urls = page_urls(&format!("docusaurus-root-slug-{n}"), &files);
+        assert_eq!((urls[doc].as_str(), urls["README.md"].as_str()), ("/", "/readme/"), "{doc}");
+        assert_eq!(urls["any/other.md"], "/any/other/");
+    }
+}
+
 /// `docs.test.ts` `describe('isConventionalDocIndex')` (facebook/docusaurus, the version
 /// that tests `isCategoryIndex`), each case a doc in a site: (test, doc's path, URL).
 /// The cases without an extension are ported as `.md` files (a page needs one);

@@ -38,9 +38,15 @@ fn field_warning(page: &crate::site::Page, field: &crate::content::front_matter:
         .with_severity(Severity::Warning)
 }
 
+/// Where Hugo's page lexer ends a front matter block: at the first line starting with
+/// its fence (`lexFrontMatterSection`, `parser/pageparser/pagelexer_intro.go`).
+pub(crate) const FRONT_MATTER_FENCES: crate::content::front_matter::Fences =
+    crate::content::front_matter::Fences::LineStart;
+
 /// Whether the handbook `config` describes is a Hugo site: `heading-ids = "hugo"`, one of
 /// Hugo's own configuration files, `config/_default/`, or an older `config.toml` beside
 /// `archetypes/` or `layouts/`.
+
 pub(crate) fn is_site(config: &Config) -> bool {
     let root = &config.root;
     let is_dir = |name: &str| root.join(name).is_dir();

@@ -16,6 +16,7 @@ mod checks;
 mod confined;
 mod content_dir;
 mod diagram_server;
+mod fences;
 mod kinds;
 mod languages;
 mod lint;
@@ -33,6 +34,7 @@ pub use blog::paginate_path_problem;
 pub use checks::{Check, Threshold};
 pub use content_dir::DEFAULT_CONTENT_DIR;
 pub use diagram_server::check_server_address;
+pub use fences::Fences;
 pub use kinds::{
     CatalogLayout, Constraint, FieldSpec, FieldType, INCIDENT_STATUSES, Ids, Kind, Kinds, Panel, RecordSpec,
     Vocabulary, rca_state, rca_status_class, severity_class, severity_level,
@@ -541,6 +543,9 @@ pub struct Config {
     pub confined: std::sync::Arc<std::sync::OnceLock<Option<crate::fs::confine::Confinement>>>,
     /// What the build reads and derives once from files beside book.toml ([`Memo`]).
     pub memo: Memo,
+    /// Where a front matter block ends, when the compatibility layer read the old tool's
+    /// rule before the walk; else [`Fences::of`] decides.
+    pub fences: Option<Fences>,
 }
 
 impl Config {

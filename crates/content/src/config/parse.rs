@@ -156,6 +156,7 @@ impl Config {
             languages,
             confined: Default::default(),
             memo: Default::default(),
+            fences: None,
         })
     }
 }

@@ -1,8 +1,9 @@
 //! Splits a page into front matter and body, and parses the front matter (YAML between
 //! `---` lines, or TOML between `+++` lines) into [`Fields`]: every top-level key with its
 //! value and the line and column where the key stands in the file. Where a YAML block
-//! ends is the old tool's parser's rule ([`Fences`]): a `---` line alone in Hugo and
-//! Jekyll, the first line starting with `---` in Docusaurus and Eleventy (gray-matter).
+//! ends is the old tool's parser's rule ([`Fences`]): a `---` line alone in Jekyll, the
+//! first line starting with `---` in Docusaurus and Eleventy (gray-matter) and with
+//! `---` or `+++` in Hugo.
 //!
 //! The typed reading of the fields (which must be a string, a list, a date) happens in
 //! [`super::fields`]; this module only knows the two syntaxes.
@@ -26,19 +27,7 @@ pub enum FrontMatterFormat {
     Toml,
 }
 
-/// Where a YAML front matter block ends, as the old tool's parser reads it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Fences {
-    /// At a line that is `---` (or `...`) alone: Hugo's page lexer, Jekyll's
-    /// `YAML_FRONT_MATTER_REGEXP`, opsbook's own pages.
-    #[default]
-    Exact,
-    /// At the first line that starts with `---`, the rest of that line starting the
-    /// body: gray-matter's rule (`str.indexOf('\n---')`), the parser of Docusaurus and
-    /// Eleventy, so `--------------` closes a block there. The opening is `---` not
-    /// followed by another `-`.
-    GrayMatter,
-}
+pub use crate::config::Fences;
 
 /// The configuration files beside `book.toml` of the tools that read front matter with
 /// gray-matter: Docusaurus's and Eleventy's (the compatibility layer's lists of them).
@@ -57,11 +46,35 @@ pub const GRAY_MATTER_CONFIGS: [&str; 9] = [
 impl Fences {
     /// The rule of the handbook of `config`: gray-matter's beside a Docusaurus or an
     /// Eleventy configuration ([`GRAY_MATTER_CONFIGS`]), or with `[markdown] heading-ids
-    /// = "docusaurus"`, unless `book.toml` is mdBook's.
+    /// = "docusaurus"`, unless `book.toml` is mdBook's; the compatibility layer's
+    /// reading before the walk ([`crate::config::Config::fences`]) wins.
     pub fn of(config: &crate::config::Config) -> Fences {
+        if let Some(fences) = config.fences {
+            return fences;
+        }
         let beside = GRAY_MATTER_CONFIGS.iter().any(|name| config.root.join(name).is_file());
         let gray_matter_ids = config.heading_ids == Some(crate::slug::HeadingIdStyle::TextWithAlt);
         if !config.book_table && (gray_matter_ids || beside) { Fences::GrayMatter } else { Fences::Exact }
+    }
+}
+
+impl Fences {
+    /// Whether a line that starts with the fence of a `format` block closes it.
+    fn closes_at_line_start(self, format: FrontMatterFormat) -> bool {
+        match self {
+            Fences::Exact => false,
+            Fences::GrayMatter => format == FrontMatterFormat::Yaml,
+            Fences::LineStart => true,
+        }
+    }
+
+    /// Who reads a block's end so, for messages: "Docusaurus and Eleventy read".
+    pub fn readers(self) -> &'static str {
+        match self {
+            Fences::Exact => "opsbook reads",
+            Fences::GrayMatter => "Docusaurus and Eleventy read",
+            Fences::LineStart => "Hugo reads",
+        }
     }
 }
 
@@ -191,7 +204,7 @@ fn split_at_start(text: &str, fences: Fences) -> Result<Split<'_>, SyntaxError> 
     while offset < text.len() {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let candidate = text[offset..end].trim_end();
-        if format == FrontMatterFormat::Yaml && fences == Fences::GrayMatter && candidate.starts_with(fence) {
+        if fences.closes_at_line_start(format) && candidate.starts_with(fence) {
             // The rest of the closing line is the body's start (`-----` a rule).
             let rest = &text[offset + fence.len()..end];
             let body_start = if rest.trim().is_empty() { (end + 1).min(text.len()) } else { offset + fence.len() };
@@ -201,7 +214,8 @@ fn split_at_start(text: &str, fences: Fences) -> Result<Split<'_>, SyntaxError> 
                 body_line: if rest.trim().is_empty() { line + 1 } else { line },
             });
         }
-        if candidate == fence || (format == FrontMatterFormat::Yaml && candidate == "...") {
+        let dots = format == FrontMatterFormat::Yaml && fences != Fences::LineStart && candidate == "...";
+        if candidate == fence || dots {
             let body_start = (end + 1).min(text.len());
             return Ok(Split {
                 front: Some(FrontBlock { format, text: &text[content_start..offset], first_line: 2 }),

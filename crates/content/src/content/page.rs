@@ -211,7 +211,7 @@ pub fn load_page_at(
         }
     };
     let (front, body_start, body_line) = match super::front_matter::split_front_matter_with(&text, reading.fences) {
-        Ok(split) if let Some(d) = hiding_field_below(&text, &split, &file) => {
+        Ok(split) if let Some(d) = hiding_field_below(&text, &split, &file, reading.fences) => {
             diagnostics.push(d);
             (FrontMatter::default(), text.len() - split.body.len(), split.body_line)
         }
@@ -262,32 +262,39 @@ pub fn load_page_at(
     (Some(page), diagnostics)
 }
 
-/// The error of a page whose front matter gray-matter ends at a line that is not `---`
-/// alone (`-----`, [`super::front_matter::Fences::GrayMatter`]) while a field that hides
-/// a page (`visibility`, `draft`, `internal`) stands below that line, before a `---`
-/// alone: the author may have meant it as a field, and as text it would publish the
-/// page. Stopping is safer than either guess.
-fn hiding_field_below(text: &str, split: &super::front_matter::Split<'_>, file: &str) -> Option<Diagnostic> {
+/// The error of a page whose front matter the old tool ends at a line that is not its
+/// fence alone (`-----`: [`super::front_matter::Fences::GrayMatter`], `LineStart`) while a
+/// field that hides a page (`visibility`, `draft`, `internal`) stands below that line,
+/// before a fence alone: the author may have meant it as a field, and as text it would
+/// publish the page. Stopping is safer than either guess.
+fn hiding_field_below(
+    text: &str,
+    split: &super::front_matter::Split<'_>,
+    file: &str,
+    fences: super::front_matter::Fences,
+) -> Option<Diagnostic> {
     let block = split.front?;
+    let fence = if block.format == super::front_matter::FrontMatterFormat::Toml { "+++" } else { "---" };
     let closing_start = block.text.as_ptr() as usize - text.as_ptr() as usize + block.text.len();
     let closing = text[closing_start..].lines().next()?;
-    if !closing.starts_with("---") || closing.trim_end() == "---" {
+    if !closing.starts_with(fence) || closing.trim_end() == fence {
         return None;
     }
-    let below = text[closing_start..].lines().skip(1).take_while(|line| line.trim_end() != "---");
+    let below = text[closing_start..].lines().skip(1).take_while(|line| line.trim_end() != fence);
     let hiding = below.into_iter().find(|line| {
-        let key = line.split(':').next().unwrap_or_default().trim();
-        line.contains(':') && ["visibility", "draft", "internal"].contains(&key)
+        let key = line.split([':', '=']).next().unwrap_or_default().trim();
+        line.contains([':', '=']) && ["visibility", "draft", "internal"].contains(&key)
     })?;
     let line = text[..closing_start].matches('\n').count() + 1;
     let message = format!(
-        "the front matter ends at line {line} (`{}`), as Docusaurus and Eleventy read it, but `{}` below it reads as a field",
+        "the front matter ends at line {line} (`{}`), as {} it, but `{}` below it reads as a field",
         closing.trim_end(),
+        fences.readers(),
         hiding.trim()
     );
     Some(
         Diagnostic::error(Rule::FrontMatterSyntax, file, line, 1, message)
-            .with_help("close the front matter with a line `---` alone after its last field"),
+            .with_help(format!("close the front matter with a line `{fence}` alone after its last field")),
     )
 }
 

@@ -40,6 +40,72 @@ fn gray_matter_closes_a_block_at_the_first_line_starting_with_dashes() {
     assert!(split_front_matter_with("----\ntitle: A\n---\n", Fences::GrayMatter).unwrap().front.is_none());
 }
 
+/// Hugo's `frontMatterTests` (`parser/pageparser/pageparser_intro_test.go`, gohugoio/hugo
+/// 7b5199fdeff7d7682e9f979f468d55bc7b67b934): the front matter and body of each case
+/// opsbook reads (not JSON's or Org's), line endings normalised as `read_text` does.
+const HUGO_FRONT_MATTER_TESTS: [(&str, &str, Option<&str>, &str); 11] = [
+    ("empty", "", None, ""),
+    ("Byte order mark", "\u{feff}\nSome text.\n", None, "\u{feff}\nSome text.\n"),
+    ("No front matter", "\nSome text.\n", None, "\nSome text.\n"),
+    ("YAML front matter", "---\nfoo: \"bar\"\n---\n\nSome text.\n", Some("foo: \"bar\"\n"), "\nSome text.\n"),
+    ("YAML empty front matter", "---\n---\n\nSome text.\n", Some(""), "\nSome text.\n"),
+    ("YAML front matter CRLF", "---\r\nfoo: \"bar\"\r\n---\n\nSome text.\n", Some("foo: \"bar\"\n"), "\nSome text.\n"),
+    ("TOML front matter", "+++\nfoo = \"bar\"\n+++\n\nSome text.\n", Some("foo = \"bar\"\n"), "\nSome text.\n"),
+    (
+        "Summary divider",
+        "+++\nfoo = \"bar\"\n+++\n\nSome text.\n<!--more-->\nSome text.\n",
+        Some("foo = \"bar\"\n"),
+        "\nSome text.\n<!--more-->\nSome text.\n",
+    ),
+    (
+        "Summary divider same line",
+        "+++\nfoo = \"bar\"\n+++\n\nSome text.<!--more-->Some text.\n",
+        Some("foo = \"bar\"\n"),
+        "\nSome text.<!--more-->Some text.\n",
+    ),
+    (
+        "Summary and shortcode, no space",
+        "+++\nfoo = \"bar\"\n+++\n\nSome text.\n<!--more-->{{< sc1 >}}\nSome text.\n",
+        Some("foo = \"bar\"\n"),
+        "\nSome text.\n<!--more-->{{< sc1 >}}\nSome text.\n",
+    ),
+    (
+        "Summary and shortcode only",
+        "+++\nfoo = \"bar\"\n+++\n{{< sc1 >}}\n<!--more-->\n{{< sc2 >}}",
+        Some("foo = \"bar\"\n"),
+        "{{< sc1 >}}\n<!--more-->\n{{< sc2 >}}",
+    ),
+];
+
+#[test]
+fn splits_hugos_front_matter_test_cases() {
+    for (name, input, front, body) in HUGO_FRONT_MATTER_TESTS {
+        let input = input.replace("\r\n", "\n");
+        let split = split_front_matter_with(&input, Fences::LineStart).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(split.front.map(|block| block.text), front, "{name}");
+        assert_eq!(split.body, body, "{name}");
+    }
+}
+
+#[test]
+fn hugo_closes_a_block_at_the_first_line_starting_with_its_fence() {
+    // `lexFrontMatterSection` looks for `---` (`+++`) at each line's start; the rest of
+    // that line starts the body, and `...` is no fence.
+    let page = "---\ntitle: Tuning\nweight: 30\n----------\n\nText.\n";
+    let split = split_front_matter_with(page, Fences::LineStart).unwrap();
+    assert_eq!(split.front.unwrap().text, "title: Tuning\nweight: 30\n");
+    assert_eq!((split.body, split.body_line), ("-------\n\nText.\n", 4));
+    let toml = split_front_matter_with("+++\ntitle = \"A\"\n+++++\nText.\n", Fences::LineStart).unwrap();
+    assert_eq!((toml.front.unwrap().text, toml.body), ("title = \"A\"\n", "++\nText.\n"));
+    let dots = split_front_matter_with("---\ntitle: A\n...\nb: c\n---\nText.\n", Fences::LineStart).unwrap();
+    assert_eq!(dots.front.unwrap().text, "title: A\n...\nb: c\n");
+    assert!(split_front_matter_with("---\ntitle: A\n  ---\n", Fences::LineStart).is_err());
+    // Jekyll's rule (`YAML_FRONT_MATTER_REGEXP`) stays: `---` or `...` alone.
+    assert!(split_front_matter_with(page, Fences::Exact).is_err());
+    let jekyll = split_front_matter_with("---\ntitle: A\n...\nText.\n", Fences::Exact).unwrap();
+    assert_eq!(jekyll.body, "Text.\n");
+}
+
 #[test]
 fn leaves_pages_without_front_matter_alone() {
     let split = split_front_matter("# Title\n\n---\n").unwrap();
