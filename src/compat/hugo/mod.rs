@@ -46,7 +46,6 @@ pub(crate) const FRONT_MATTER_FENCES: crate::content::front_matter::Fences =
 /// Whether the handbook `config` describes is a Hugo site: `heading-ids = "hugo"`, one of
 /// Hugo's own configuration files, `config/_default/`, or an older `config.toml` beside
 /// `archetypes/` or `layouts/`.
-
 pub(crate) fn is_site(config: &Config) -> bool {
     let root = &config.root;
     let is_dir = |name: &str| root.join(name).is_dir();
