@@ -163,9 +163,9 @@ pub(crate) const TOOLS: [&dyn ToolRules; 9] = [
 pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic>) {
     if hugo::is_site(config) {
         hugo::mounts::mount_content(config, diagnostics);
-    }
-    if hugo::is_site(config) && !config.book_table {
-        config.fences = Some(hugo::FRONT_MATTER_FENCES);
+        if !config.book_table {
+            config.fences = Some(hugo::FRONT_MATTER_FENCES);
+        }
     }
     docusaurus::i18n::mount_layout(config, diagnostics);
 }

@@ -133,7 +133,7 @@ impl PageUrls for OldTool {
 
     /// A Docusaurus doc with a `slug` is no conventional doc index (`getSlug`).
     fn is_folder_index(&self, page: &SourcePage) -> bool {
-        !(self.reads_doc_slug(page) && page.front.slug.is_some())
+        !(page.front.slug.is_some() && self.reads_doc_slug(page))
     }
 
     /// The site path a page's `permalink` gives it, read from the site's root as Jekyll

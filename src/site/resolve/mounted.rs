@@ -6,7 +6,7 @@
 //! or output folder, or outside the content folder and the mounted folders is not
 //! published, and the link says why; inside them it is the file the walk found there.
 
-use super::SiteLinks;
+use super::{SiteLinks, inside};
 use crate::content::walk::is_markdown;
 use crate::fs::confine::Refused;
 use crate::markdown::links::Resolution;
@@ -23,7 +23,7 @@ impl SiteLinks<'_> {
         let config = &self.site.config;
         let dir = self.repository_dir(from_dir);
         let content = config.content_folder.as_str();
-        if dir == content || dir.starts_with(&format!("{content}/")) {
+        if dir == content || inside(content, &dir).is_some() {
             return None;
         }
         let Some(in_repository) = join_relative(&dir, path) else {

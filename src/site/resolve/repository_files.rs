@@ -163,6 +163,17 @@ mod tests {
             messages[0]
         );
         assert!(messages[1].contains("`generator` is a folder of the repository"), "{}", messages[1]);
+        // A repository on another host, without a `source` template to link it with.
+        let book = "[handbook]\ntitle = \"T\"\nrepository = \"https://git.example.org/k/h\"\n";
+        let found = resolved("repo-links-hint-other", book, &["/LICENSE"]);
+        let Resolution::Broken { message, .. } = &found[0] else { panic!("not broken: {:?}", found[0]) };
+        assert!(
+            message.ends_with(
+                ": `LICENSE` is a file of the repository outside the content folder; `[links] source` \
+                 in book.toml would link it to the repository's web view"
+            ),
+            "{message}"
+        );
     }
 
     /// GitLab's cases of links to a repository's files (gitlabhq/gitlabhq,
