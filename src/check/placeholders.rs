@@ -11,9 +11,14 @@ use crate::diagnostic::{Diagnostic, Rule, thousands};
 /// The most names listed; the rest are counted on one line.
 const MAX_NAMES: usize = 30;
 
+/// The most characters of a construct named by its source as written.
+const MAX_NAME: usize = 40;
+
 /// The name of the construct a placeholder warning is about, as a construct of its
 /// syntax: `{{< member-by-name >}}`, `{% slack_channel %}`, `{{ site.* }}`,
-/// `<YouTube>`; `None` for a warning about no placeholder.
+/// `<YouTube>`; `None` for a warning about no placeholder. A shortcode is one row
+/// whichever delimiters it was called with (`{{< x >}}`, `{{% x %}}` or named alone in
+/// the warning), as one template serves them all; a name is never cut without `…`.
 pub(crate) fn construct_name(message: &str) -> Option<String> {
     if !message.contains("shown as a placeholder") {
         return None;
@@ -25,11 +30,11 @@ pub(crate) fn construct_name(message: &str) -> Option<String> {
         let text = text.trim_start_matches(['-', ' ']).trim_start_matches('/').trim_start();
         text.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')).collect()
     };
-    if let Some(rest) = source.strip_prefix("{{<") {
+    if let Some(rest) = source.strip_prefix("{{<").or_else(|| source.strip_prefix("{{%")) {
         return Some(format!("{{{{< {} >}}}}", word(rest)));
     }
-    if let Some(rest) = source.strip_prefix("{{%") {
-        return Some(format!("{{{{% {} %}}}}", word(rest)));
+    if message.starts_with("the shortcode `") && !source.contains(['{', '<', ' ']) {
+        return Some(format!("{{{{< {} >}}}}", word(source)));
     }
     if let Some(rest) = source.strip_prefix("{%") {
         return Some(format!("{{% {} %}}", word(rest)));
@@ -46,7 +51,17 @@ pub(crate) fn construct_name(message: &str) -> Option<String> {
     if let Some(rest) = source.strip_prefix('<') {
         return Some(format!("<{}>", word(rest)));
     }
-    Some(source.chars().take(24).collect())
+    Some(shortened(source))
+}
+
+/// `text` up to [`MAX_NAME`] characters, the cut marked with `…`.
+fn shortened(text: &str) -> String {
+    if text.chars().count() <= MAX_NAME {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(MAX_NAME - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// The constructs shown as placeholders in `diagnostics`, by name, most used first (then
@@ -95,7 +110,19 @@ mod tests {
                 "the shortcode `{{< member-by-name \"Ada\" >}}` is not supported by opsbook; it is shown as a placeholder",
                 "{{< member-by-name >}}",
             ),
-            ("the shortcode `{{% /card %}}` ... it is shown as a placeholder", "{{% card %}}"),
+            ("the shortcode `{{% /card %}}` ... it is shown as a placeholder", "{{< card >}}"),
+            (
+                "the shortcode `docs/plugins_gallery_item` runs the site's own template `layouts/shortcodes/docs/\
+                 plugins_gallery_item.html` in Hugo, which opsbook does not run (it is a Go template); it is shown \
+                 as a placeholder, which a template `templates/shortcodes/docs/plugins_gallery_item.html` would replace",
+                "{{< docs/plugins_gallery_item >}}",
+            ),
+            (
+                "`[[ a construct of a tool opsbook does not know by its syntax ]]` is not supported by opsbook; it \
+                 is shown as a placeholder",
+                "[[ a construct of a tool opsbook does n…",
+            ),
+            ("`[[ short ]]` is not supported by opsbook; it is shown as a placeholder", "[[ short ]]"),
             (
                 "`{%- slack_channel \"x\" %}` is not supported by opsbook; it is shown as a placeholder",
                 "{% slack_channel %}",

@@ -44,6 +44,32 @@ fn github_docusaurus_and_opsbook_ids_come_from_the_heading_text() {
     }
 }
 
+/// A Docusaurus handbook (its `docusaurus.config.js` beside `book.toml`) gets
+/// Docusaurus's ids without asking: an image's alt text is part of the id (not in
+/// GitHub's), and a heading of no letter gets none (opsbook's gets `section`).
+#[test]
+fn a_docusaurus_handbook_gets_its_ids_unless_book_toml_names_a_style() {
+    let site = Site::fixture("heading-ids");
+    site.write("docusaurus.config.js", "module.exports = { title: 'Ids', url: 'https://example.org' };\n");
+    site.write("content/logo.md", "# Logo\n\n## ![Alt words](https://example.org/x.png) Setup\n\n## 🚀\n");
+    let ids_in = |config: &str| {
+        site.write("book.toml", format!("[handbook]\ntitle = \"Heading ids\"\n[check]\nlinks = \"warn\"\n{config}"));
+        site.build(&[]).expect_code(0);
+        let html = site.read("public/logo/index.html");
+        let body = html.split_once("class=\"content\">").map_or("", |(_, body)| body);
+        let body = body.split_once("</article>").map_or(body, |(body, _)| body);
+        let ids: Vec<String> = body
+            .split("<h2")
+            .skip(1)
+            .map(|h2| h2.split_once(" id=\"").map_or("", |(_, id)| &id[..id.find('"').unwrap_or(0)]).to_string())
+            .collect();
+        ids
+    };
+    assert_eq!(ids_in(""), ["alt-words-setup", ""]);
+    assert_eq!(ids_in("[markdown]\nheading-ids = \"github\"\n"), ["-setup", ""]);
+    assert_eq!(ids_in("[markdown]\nheading-ids = \"opsbook\"\n"), ["alt-words-setup", "section"]);
+}
+
 #[test]
 fn writes_the_ids_of_the_style_into_the_page() {
     let site = Site::fixture("heading-ids");

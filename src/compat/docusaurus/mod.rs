@@ -101,6 +101,12 @@ impl ToolRules for Docusaurus {
         old.blogs = blog::blogs(config, &site.blogs, site.name, diagnostics);
     }
 
+    /// Its heading ids: `github-slugger` on the heading's text, an image's alt included
+    /// (`remark/headings` of `docusaurus-mdx-loader`, `createSlugger` of `docusaurus-utils`).
+    fn heading_ids(&self, _old: &OldTool) -> HeadingIdStyle {
+        HeadingIdStyle::TextWithAlt
+    }
+
     fn relative_links(&self, old: &OldTool) -> RelativeLinks {
         if old.trailing_slash { RelativeLinks::PageThenFile } else { RelativeLinks::File }
     }
