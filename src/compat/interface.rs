@@ -57,6 +57,11 @@ pub(crate) trait ToolRules: Sync {
     fn heading_ids(&self, _old: &OldTool) -> HeadingIdStyle {
         HeadingIdStyle::Opsbook
     }
+    /// The rule `[markdown] heading-ids` names as the old site's configuration sets it up
+    /// (Hugo's `autoIDType` for `"hugo"`).
+    fn configured_heading_ids(&self, _old: &OldTool, asked: HeadingIdStyle) -> HeadingIdStyle {
+        asked
+    }
     /// Whether a folder's index keeps what it may share: a `README.md` beside an
     /// `index.md` is left out (it is otherwise a page of its own), and a page whose URL
     /// is a folder's page's (`foo.md` beside `foo/index.md`) gives way to it (it is
@@ -98,6 +103,11 @@ pub(crate) trait ToolRules: Sync {
     /// Whether pages' build options (`build.render`, a section's `cascade`) say which
     /// pages are rendered.
     fn reads_build_options(&self) -> bool {
+        false
+    }
+    /// Whether a folder with an `index` page is a leaf bundle, whose other pages are its
+    /// resources, no pages of their own.
+    fn has_leaf_bundles(&self) -> bool {
         false
     }
     /// Whether `published: false` in a page's front matter leaves it out of the build.

@@ -97,6 +97,10 @@ pub(crate) struct OldTool {
     /// The rule that makes heading ids: `[markdown] heading-ids` when written, else the
     /// old tool's (Python-Markdown's `toc` for MkDocs), else opsbook's.
     pub heading_ids: HeadingIdStyle,
+    /// Hugo: the heading-id rule its configuration names (`markup.goldmark.parser`'s
+    /// `autoIDType`, `autoHeadingID`), which `heading-ids = "hugo"` follows
+    /// ([`crate::compat::hugo::site::heading_ids`]).
+    pub hugo_heading_ids: Option<HeadingIdStyle>,
     /// What goes before every id the rule makes: kramdown's `auto_id_prefix`.
     pub heading_id_prefix: String,
     /// Middleman: the URL rules of `config.rb` ([`crate::compat::middleman::site`]).

@@ -111,6 +111,10 @@ impl SourceRules for OldTool {
         self.rules().reads_build_options()
     }
 
+    fn has_leaf_bundles(&self) -> bool {
+        self.rules().has_leaf_bundles()
+    }
+
     fn unpublished_is_draft(&self) -> bool {
         self.rules().unpublished_is_draft()
     }
@@ -285,7 +289,10 @@ pub(crate) fn read_old_tool(
     if let Some(server) = &config.plantuml_server {
         old.plantuml_server = Some(server.clone()).filter(|server| !server.is_empty());
     }
-    old.heading_ids = config.heading_ids.unwrap_or(rules.heading_ids(&old));
+    old.heading_ids = match config.heading_ids {
+        Some(asked) => rules.configured_heading_ids(&old, asked),
+        None => rules.heading_ids(&old),
+    };
     if config.heading_ids.is_some() {
         old.heading_id_prefix.clear();
     }

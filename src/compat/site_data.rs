@@ -4,7 +4,7 @@
 //!
 //! | tool (found by) | configuration | data |
 //! |---|---|---|
-//! | Hugo (`hugo.toml`, `config.toml`, `.yaml`, `.json`, `config/_default/`) | the file beside `book.toml`, else the files of `config/_default/`, each one's keys under its name (`params.toml` is `params`), `hugo.*` and `config.*` at the top | `data/`, read only when the handbook has templates of its own, the only thing that can show it |
+//! | Hugo (`hugo.toml`, `config.toml`, `.yaml`, `.json`, `config/_default/`) | the file beside `book.toml`, then the files of `config/_default/` and `config/production/` at any depth, merged as Hugo merges them ([`crate::compat::hugo::config_files`]: `params.toml` and `versions/params.yaml` are `params`, `hugo.*` and `config.*` the top) | `data/`, read only when the handbook has templates of its own, the only thing that can show it |
 //! | Jekyll (`_config.yml`, `_config.yaml`, `_config.toml`) | that file | `_data/` as `site.data` |
 //! | Eleventy (`eleventy.config.js`, `.eleventy.js`) | the engine of Markdown pages, `markdownTemplateEngine` (Liquid unless it names another) | `_data/` beside `book.toml` or in the content folder, each file a variable |
 //!
@@ -22,8 +22,6 @@ use crate::content::confine::Confinement;
 use crate::content::site_data::{Engine, MAX_DATA_BYTES, SiteData, Templating};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-const HUGO_FILES: &[&str] =
-    &["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
 const JEKYLL_FILES: &[&str] = &["_config.yml", "_config.yaml", "_config.toml"];
 /// The names of an Eleventy configuration file (one list for every reader of them).
 pub(crate) const ELEVENTY_FILES: &[&str] =
@@ -66,36 +64,8 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
             ..SiteData::default()
         };
     }
-    let hugo_file = HUGO_FILES.iter().find(|name| exists(name));
-    let default_dir = root.join("config/_default");
-    if hugo_file.is_none() && !default_dir.is_dir() {
-        return SiteData::default();
-    }
-    let mut site = Value::Object(Map::new());
-    if let Some(name) = hugo_file {
-        merge(&mut site, reader.file(name).unwrap_or_default());
-    } else {
-        let mut names: Vec<String> = std::fs::read_dir(&default_dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| entry.file_name().to_str().map(str::to_string))
-            .filter(|name| data_format(name).is_some())
-            .collect();
-        names.sort();
-        for name in names {
-            let Some(value) = reader.file(&format!("config/_default/{name}")) else { continue };
-            let stem = name.split('.').next().unwrap_or_default().to_ascii_lowercase();
-            match stem.as_str() {
-                "hugo" | "config" => merge(&mut site, value),
-                _ => {
-                    let mut under = Map::new();
-                    under.insert(stem, value);
-                    merge(&mut site, Value::Object(under));
-                }
-            }
-        }
-    }
+    let loaded = crate::compat::hugo::config_files::load(config, reader.diagnostics);
+    let Some(mut site) = loaded.merged.clone() else { return SiteData::default() };
     if let Value::Object(map) = &mut site {
         lowercase_params(map);
         if hugo_data {
@@ -134,23 +104,6 @@ fn lowercase_params(site: &mut Map<String, Value>) {
     }
     if let Some(params) = site.get_mut("params") {
         lower(params);
-    }
-}
-
-/// Merges `from` into `into`, maps key by key, the later value winning otherwise.
-fn merge(into: &mut Value, from: Value) {
-    match (into, from) {
-        (Value::Object(into), Value::Object(from)) => {
-            for (key, value) in from {
-                match into.get_mut(&key) {
-                    Some(existing) => merge(existing, value),
-                    None => {
-                        into.insert(key, value);
-                    }
-                }
-            }
-        }
-        (into, from) => *into = from,
     }
 }
 
@@ -280,7 +233,9 @@ mod tests {
 
     #[test]
     fn every_configuration_file_read_is_watched() {
-        for name in HUGO_FILES.iter().chain(JEKYLL_FILES).chain(ELEVENTY_FILES) {
+        let hugo = &crate::compat::hugo::config_files::ROOT_FILES;
+        let folders = ["config/_default/module/module.yaml", "config/production/params.toml"];
+        for name in hugo.iter().chain(JEKYLL_FILES).chain(ELEVENTY_FILES).chain(&folders) {
             assert!(crate::content::site_data::is_site_data_path(name), "{name}");
         }
     }
@@ -300,7 +255,7 @@ mod tests {
         lowercase_params(&mut site);
         assert_eq!(site["params"], serde_json::json!({"gitversion": "v1", "nested": {"key": 1}}));
         let mut into = serde_json::json!({"a": {"b": 1, "c": 2}});
-        merge(&mut into, serde_json::json!({"a": {"c": 3}, "d": 4}));
+        crate::compat::hugo::config_files::merge(&mut into, serde_json::json!({"a": {"c": 3}, "d": 4}));
         assert_eq!(into, serde_json::json!({"a": {"b": 1, "c": 3}, "d": 4}));
     }
 }

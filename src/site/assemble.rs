@@ -25,7 +25,7 @@ impl Site {
             &loaded,
             &files.links,
             (old_tool.drafts_folder(), old_tool.unpublished_is_draft()),
-            old_tool.reads_build_options(),
+            (old_tool.reads_build_options(), old_tool.has_leaf_bundles()),
         );
         exclusions.check(&loaded, diagnostics);
         let mut index = Index {

@@ -35,6 +35,9 @@ pub(crate) enum LeftOut {
     /// Never rendered: Hugo's `build.render` is `never`, or the page is
     /// `headless`, itself or by its section's `cascade`.
     Unrendered,
+    /// A resource of the leaf bundle it is in (Hugo's: a folder with an `index.md`),
+    /// never a page of its own.
+    Resource,
 }
 
 /// The rules of one build: which sections and pages stay out.
@@ -58,6 +61,8 @@ pub(super) struct Exclusions {
     other_languages: Vec<String>,
     /// The content paths of the pages whose own front matter says `visibility: internal`.
     internal_pages: HashSet<String>,
+    /// The folders of the leaf bundles, outermost only, when the old tool has them.
+    leaf_bundles: Vec<String>,
 }
 
 impl Exclusions {
@@ -71,7 +76,7 @@ impl Exclusions {
         loaded: &[Arc<SourcePage>],
         links: &[(String, PathBuf)],
         (drafts_folder, unpublished): (Option<&str>, bool),
-        build_options: bool,
+        (build_options, leaf_bundles): (bool, bool),
     ) -> Exclusions {
         let drafts = config.drafts;
         let mut draft_dirs: Vec<String> = loaded
@@ -153,6 +158,7 @@ impl Exclusions {
             links,
             other_languages,
             internal_pages,
+            leaf_bundles: if leaf_bundles { leaf_bundle_dirs(loaded) } else { Vec::new() },
         }
     }
 
@@ -207,9 +213,24 @@ impl Exclusions {
             Some(LeftOut::Draft)
         } else if self.unrendered(page) {
             Some(LeftOut::Unrendered)
+        } else if self.bundle_of(&page.path).is_some() {
+            Some(LeftOut::Resource)
         } else {
             None
         }
+    }
+
+    /// The folder of the leaf bundle whose resource the page at content path `path` is:
+    /// any page below the bundle's folder but the bundle's own `index` files.
+    pub(super) fn bundle_of(&self, path: &str) -> Option<&str> {
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        self.leaf_bundles
+            .iter()
+            .find(|bundle| {
+                path.strip_prefix(bundle.as_str()).is_some_and(|rest| rest.starts_with('/'))
+                    && !(dir == bundle.as_str() && is_bundle_index(path))
+            })
+            .map(String::as_str)
     }
 
     /// Whether Hugo never renders `page`: its own build options, else those its
@@ -319,6 +340,37 @@ impl Exclusions {
             }
         }
     }
+}
+
+/// Whether the page at content path `path` is named `index` (`index.md`, `index.de.md`).
+fn is_bundle_index(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.split('.').next().is_some_and(|stem| stem.eq_ignore_ascii_case("index"))
+}
+
+/// The folders of Hugo's leaf bundles among the pages `loaded`
+/// (<https://gohugo.io/content-management/page-bundles/>): each folder below the root
+/// with an `index` page and no `_index` page, the outermost only (a leaf bundle has no
+/// descendants: a folder with an `index` page inside one is one of its resources).
+/// The content folder itself is left out: Hugo reads an `index.md` there as a home page
+/// that holds every other file, which it warns is "usually incorrect".
+fn leaf_bundle_dirs(loaded: &[Arc<SourcePage>]) -> Vec<String> {
+    let branches: HashSet<&str> = loaded.iter().filter(|p| super::index_rank(p) == Some(0)).map(|p| p.dir()).collect();
+    let mut leaves: Vec<&str> = loaded
+        .iter()
+        .filter(|p| is_bundle_index(&p.path) && !p.dir().is_empty() && !branches.contains(p.dir()))
+        .map(|p| p.dir())
+        .collect();
+    leaves.sort_unstable();
+    leaves.dedup();
+    let mut outermost: Vec<String> = Vec::new();
+    for dir in leaves {
+        // Sorted, so a folder comes right after the bundles that may hold it.
+        if !outermost.iter().any(|bundle| dir.strip_prefix(bundle.as_str()).is_some_and(|rest| rest.starts_with('/'))) {
+            outermost.push(dir.to_string());
+        }
+    }
+    outermost
 }
 
 /// In a public build, the site paths of the files of `content/` that internal pages or

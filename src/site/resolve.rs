@@ -83,6 +83,11 @@ impl<'a> SiteLinks<'a> {
                  the link leads to no page, as in Hugo",
                 self.shown(content_path)
             ),
+            Some(LeftOut::Resource) => format!(
+                "`{}` is a resource of the leaf bundle of its folder (beside an `index.md`), no page: \
+                 Hugo renders no page for it and publishes no file, so the link leads nowhere, as in Hugo",
+                self.shown(content_path)
+            ),
             None => format!("no page `{}`", self.shown(content_path)),
         };
         Resolution::Broken { message, asset: false, suggestion: self.suggest(from_dir, content_path) }

@@ -125,6 +125,9 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn drafts_folder(&self) -> Option<&'static str>;
     /// Whether pages' build options say which pages are rendered.
     fn reads_build_options(&self) -> bool;
+    /// Whether a folder with an `index` page is a leaf bundle, whose other pages are its
+    /// resources, no pages of their own (Hugo's).
+    fn has_leaf_bundles(&self) -> bool;
     /// Whether a page whose front matter says `published: false` is left out of the
     /// build unless drafts are built (Jekyll's rule).
     fn unpublished_is_draft(&self) -> bool;

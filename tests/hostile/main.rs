@@ -30,6 +30,7 @@ mod formats;
 mod gitbook_blocks;
 mod gitbook_includes;
 mod handbooks;
+mod hugo_config;
 mod hugo_page_lookup;
 mod hugo_resources;
 mod hugo_urls;

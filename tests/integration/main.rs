@@ -42,6 +42,7 @@ mod gitbook_blocks;
 mod gitbook_book;
 mod heading_ids;
 mod health;
+mod hugo_config;
 mod hugo_menus;
 mod hugo_page_lookup;
 mod images;

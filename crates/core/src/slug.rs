@@ -9,7 +9,9 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::char_table::CharTable;
 
+mod hugo;
 mod kramdown;
+pub use hugo::{blackfriday_heading_id, hugo_ascii_heading_id, source_line_heading_id};
 pub use kramdown::{kramdown_gfm_heading_id, kramdown_heading_id, kramdown_source_line, kramdown_typography};
 
 /// The rule that turns a heading into its id: `[markdown] heading-ids` in `book.toml`.
@@ -24,6 +26,12 @@ pub enum HeadingIdStyle {
     /// Hugo's (Goldmark's `github` type), from the heading's Markdown source.
     #[serde(rename = "hugo")]
     SourceLine,
+    /// Hugo's `github-ascii` type: `hugo` on a site whose configuration names it.
+    #[serde(skip)]
+    HugoAscii,
+    /// Hugo's `blackfriday` type: `hugo` on a site whose configuration names it.
+    #[serde(skip)]
+    HugoBlackfriday,
     /// Docusaurus's (github-slugger), from the heading's text, image alt text included.
     #[serde(rename = "docusaurus")]
     TextWithAlt,
@@ -50,6 +58,11 @@ pub enum HeadingIdStyle {
 }
 
 impl HeadingIdStyle {
+    /// Whether the rule is one of Hugo's, which read the heading's Markdown source line.
+    pub fn is_hugo(self) -> bool {
+        matches!(self, HeadingIdStyle::SourceLine | HeadingIdStyle::HugoAscii | HeadingIdStyle::HugoBlackfriday)
+    }
+
     /// Whether the rule is kramdown's, whose repeats are numbered from the first id.
     pub fn is_kramdown(self) -> bool {
         matches!(self, HeadingIdStyle::Kramdown | HeadingIdStyle::KramdownStripped | HeadingIdStyle::KramdownGfm)
@@ -216,31 +229,6 @@ fn is_word(c: char, other_numbers: bool) -> bool {
         C::OtherNumber => other_numbers,
         _ => false,
     }
-}
-
-/// The id Hugo (Goldmark, `autoHeadingIDType = "github"`) gives a heading whose source
-/// line, without its `#` marks, is `source`: see the module documentation.
-pub fn source_line_heading_id(source: &str) -> String {
-    use GeneralCategory as C;
-    let mut out = String::with_capacity(source.len());
-    for c in source.trim().chars() {
-        match c {
-            '-' | ' ' => out.push('-'),
-            // Go lower-cases one character at a time, to one character.
-            '\u{130}' => out.push('i'),
-            '_' => out.push('_'),
-            _ => match get_general_category(c) {
-                C::UppercaseLetter
-                | C::LowercaseLetter
-                | C::TitlecaseLetter
-                | C::ModifierLetter
-                | C::OtherLetter
-                | C::DecimalNumber => out.extend(c.to_lowercase()),
-                _ => {}
-            },
-        }
-    }
-    if out.is_empty() { "heading".to_string() } else { out }
 }
 
 /// The id Python-Markdown's `toc` extension gives a heading whose text, without its
@@ -466,29 +454,6 @@ mod tests {
         ];
         for (text, id) in cases {
             assert_eq!(github_heading_id(text), id, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn makes_the_ids_hugo_makes_from_the_source_line() {
-        let cases = [
-            ("Escalation for ledger db", "escalation-for-ledger-db"),
-            ("What's next?", "whats-next"),
-            ("Step 1: check `pg_stat`", "step-1-check-pg_stat"),
-            ("[Links](https://example.org/a) too", "linkshttpsexampleorga-too"),
-            ("*Emphasis* and **strong**", "emphasis-and-strong"),
-            ("A &amp; B", "a-amp-b"),
-            ("A -- B", "a----b"),
-            ("  trimmed  ", "trimmed"),
-            ("Über uns", "über-uns"),
-            ("U\u{308}ber", "uber"),
-            ("İstanbul", "istanbul"),
-            ("😄 emoji", "-emoji"),
-            ("x² and ½", "x-and-"),
-            ("!!!", "heading"),
-        ];
-        for (text, id) in cases {
-            assert_eq!(source_line_heading_id(text), id, "{text:?}");
         }
     }
 

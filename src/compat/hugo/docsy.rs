@@ -3,8 +3,8 @@
 //! page's script replaced each ```` ```plantuml ```` block with an image of the PlantUML
 //! server at `params.plantuml.svg_image_url`, the public server when it is empty.
 //!
-//! Read from the site's configuration, or from `config/_default/params.*` (which holds
-//! `params` by itself and wins); keys without regard to case, as Hugo reads them.
+//! Read from the site's configuration as Hugo merges it ([`super::config_files`]); keys
+//! without regard to case, as Hugo reads them.
 //!
 //! More: docs/architecture.md, "Notes by module".
 
@@ -15,24 +15,15 @@ use crate::compat::interface::read_beside;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Rule};
 
-/// The files of `config/_default/` that hold the `params` table by themselves.
-pub(crate) const PARAMS_FILES: [&str; 3] =
-    ["config/_default/params.toml", "config/_default/params.yaml", "config/_default/params.yml"];
-
 /// Docsy's server when `svg_image_url` is empty: the public one, by `https` (the script
 /// writes it scheme-relative, which a page opened from a file cannot load).
 pub(crate) const DEFAULT_SERVER: &str = "https://www.plantuml.com/plantuml/svg/";
 
-/// The PlantUML server of a Docsy site by its configuration `config` and its own
-/// `params` file `params`: `None` unless `enable` is set; `Err` is a message, and
-/// whether the params file holds the value.
-pub(crate) fn plantuml_server(
-    config: Option<&Value>,
-    params: Option<&Value>,
-) -> Result<Option<String>, (String, bool)> {
-    let from_params = params.and_then(Value::as_object).and_then(|p| key(p, "plantuml"));
-    let in_config = || config?.as_object().and_then(|c| key(c, "params"))?.as_object().and_then(|p| key(p, "plantuml"));
-    let Some(plantuml) = from_params.or_else(in_config).and_then(Value::as_object) else { return Ok(None) };
+/// The PlantUML server of a Docsy site by its configuration `config`: `None` unless
+/// `enable` is set; `Err` is a message.
+pub(crate) fn plantuml_server(config: Option<&Value>) -> Result<Option<String>, String> {
+    let params = config.and_then(Value::as_object).and_then(|c| key(c, "params")).and_then(Value::as_object);
+    let Some(plantuml) = params.and_then(|p| key(p, "plantuml")).and_then(Value::as_object) else { return Ok(None) };
     if !key(plantuml, "enable").is_some_and(truthy) {
         return Ok(None);
     }
@@ -40,11 +31,9 @@ pub(crate) fn plantuml_server(
         None | Some(Value::Null) => DEFAULT_SERVER,
         Some(Value::String(url)) if url.trim().is_empty() => DEFAULT_SERVER,
         Some(Value::String(url)) => url.as_str(),
-        Some(other) => return Err((format!("`svg_image_url` must be a URL, found {other}"), from_params.is_some())),
+        Some(other) => return Err(format!("`svg_image_url` must be a URL, found {other}")),
     };
-    crate::config::check_server_address(url, "params.plantuml.svg_image_url")
-        .map(Some)
-        .map_err(|message| (message, from_params.is_some()))
+    crate::config::check_server_address(url, "params.plantuml.svg_image_url").map(Some)
 }
 
 /// Whether Go's templates take `value` as true (`{{ if .enable }}`): not false, 0, an
@@ -60,10 +49,9 @@ fn truthy(value: &Value) -> bool {
     }
 }
 
-/// The error `message` at the value of `svg_image_url` in the first of `files` beside
-/// `config` (its line and column; the file's start when it cannot be found).
-pub(crate) fn server_error(config: &Config, files: &[&str], message: String) -> Diagnostic {
-    let name = files.iter().find(|name| config.root.join(name).is_file()).copied().unwrap_or(files[0]);
+/// The error `message` at the value of `svg_image_url` in the configuration file `name`
+/// beside `config` (its line and column; the file's start when it cannot be found).
+pub(crate) fn server_error(config: &Config, name: &str, message: String) -> Diagnostic {
     let text = read_beside(config, name, &mut Vec::new()).unwrap_or_default();
     let (line, column) = locate_value(&text, "svg_image_url").unwrap_or((0, 0));
     Diagnostic::error(Rule::ConfigField, name, line, column, message)
@@ -89,31 +77,33 @@ mod tests {
     #[test]
     fn reads_the_server_when_enabled() {
         let config = json!({"params": {"PlantUML": {"enable": true}}});
-        assert_eq!(plantuml_server(Some(&config), None), Ok(Some(DEFAULT_SERVER.into())));
+        assert_eq!(plantuml_server(Some(&config)), Ok(Some(DEFAULT_SERVER.into())));
         let config = json!({"params": {"plantuml": {"enable": true, "svg_image_url": "http://localhost:8080/svg/"}}});
-        assert_eq!(plantuml_server(Some(&config), None), Ok(Some("http://localhost:8080/svg/".into())));
+        assert_eq!(plantuml_server(Some(&config)), Ok(Some("http://localhost:8080/svg/".into())));
         let config = json!({"params": {"plantuml": {"enable": "yes", "svg_image_url": ""}}});
-        assert_eq!(plantuml_server(Some(&config), None), Ok(Some(DEFAULT_SERVER.into())));
-        let params = json!({"plantuml": {"enable": true, "svg_image_url": "https://own.example/svg/"}});
-        assert_eq!(plantuml_server(Some(&config), Some(&params)), Ok(Some("https://own.example/svg/".into())));
+        assert_eq!(plantuml_server(Some(&config)), Ok(Some(DEFAULT_SERVER.into())));
+        let mut merged = config.clone();
+        let params = json!({"params": {"plantuml": {"enable": true, "svg_image_url": "https://own.example/svg/"}}});
+        crate::compat::hugo::config_files::merge(&mut merged, params);
+        assert_eq!(plantuml_server(Some(&merged)), Ok(Some("https://own.example/svg/".into())));
     }
 
     #[test]
     fn reads_no_server_unless_enabled() {
         for plantuml in [json!({}), json!({"enable": false}), json!({"enable": 0}), json!({"enable": ""})] {
             let config = json!({"params": {"plantuml": plantuml}});
-            assert_eq!(plantuml_server(Some(&config), None), Ok(None), "{config}");
+            assert_eq!(plantuml_server(Some(&config)), Ok(None), "{config}");
         }
-        assert_eq!(plantuml_server(Some(&json!({"title": "x"})), None), Ok(None));
-        assert_eq!(plantuml_server(None, None), Ok(None));
+        assert_eq!(plantuml_server(Some(&json!({"title": "x"}))), Ok(None));
+        assert_eq!(plantuml_server(None), Ok(None));
     }
 
     #[test]
     fn refuses_a_server_that_is_no_http_address() {
         for url in [json!("javascript:alert(1)"), json!("file:///etc/passwd"), json!("https://"), json!(7)] {
-            let params = json!({"plantuml": {"enable": true, "svg_image_url": url}});
-            let Err((message, in_params)) = plantuml_server(None, Some(&params)) else { panic!("{params}") };
-            assert!(in_params && message.contains("svg_image_url"), "{message}");
+            let config = json!({"params": {"plantuml": {"enable": true, "svg_image_url": url}}});
+            let Err(message) = plantuml_server(Some(&config)) else { panic!("{config}") };
+            assert!(message.contains("svg_image_url"), "{message}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! `permalinks` and their date layouts, and the URLs pages get by them.
 
 pub(crate) mod aliases;
+pub(crate) mod config_files;
 pub(crate) mod dates;
 pub(crate) mod docsy;
 pub(crate) mod lookup;
@@ -18,7 +19,7 @@ pub(crate) mod urls;
 use super::OldTool;
 use super::ToolRules;
 use super::dialects::emoji::Shortcodes;
-use super::interface::{RelativeLinks, Tool, UrlStyle, permalinks_warning, read_beside};
+use super::interface::{RelativeLinks, Tool, UrlStyle, permalinks_warning};
 use crate::config::Config;
 use crate::content::ContentFiles;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
@@ -69,52 +70,46 @@ impl ToolRules for Hugo {
     }
 
     fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
-        let read = |names: &[&'static str], diagnostics: &mut Vec<Diagnostic>| {
-            let name = names.iter().find(|name| config.root.join(name).is_file())?;
-            let text = read_beside(config, name, diagnostics)?;
-            site::parse(name, &text)
-                .map_err(|message| {
-                    let note = format!("cannot read {name} ({message}): Hugo's defaults are used for its settings");
-                    diagnostics
-                        .push(Diagnostic::error(Rule::ConfigSyntax, *name, 0, 0, note).with_severity(Severity::Note));
-                })
-                .ok()
-        };
-        let hugo = read(&site::CONFIG_FILES, diagnostics);
-        (old.own_templates, old.text.theme_shortcodes) = shortcodes::own_templates(config, hugo.as_ref(), diagnostics);
+        let loaded = config_files::load(config, diagnostics);
+        let hugo = loaded.merged.as_ref();
+        // The file that sets a key last, where a warning about its value points.
+        let file_of = |path: &[&str]| loaded.file_of(path).map_or(config_files::ROOT_FILES[0], |f| f.name.as_str());
+        (old.own_templates, old.text.theme_shortcodes) = shortcodes::own_templates(config, hugo, diagnostics);
         let mut multilingual = false;
-        if let Some(hugo) = &hugo {
-            let languages = read(&site::LANGUAGE_FILES, diagnostics);
-            old.content_route = site::content_route(hugo, languages.as_ref(), &config.content_folder);
-            old.hugo_languages = site::languages(hugo, languages.as_ref(), &config.content_folder);
-            multilingual = page_refs::serves_languages_from_one_host(hugo, languages.as_ref());
+        if let Some(hugo) = hugo {
+            old.content_route = site::content_route(hugo, &config.content_folder);
+            old.hugo_languages = site::languages(hugo, &config.content_folder);
+            multilingual = page_refs::serves_languages_from_one_host(hugo);
         }
-        let production = read(&site::PRODUCTION_FILES, diagnostics);
-        old.published_address = site::published_address(hugo.as_ref(), production.as_ref());
-        let own = read(&site::PERMALINK_FILES, diagnostics);
-        match site::permalinks(hugo.as_ref(), own.as_ref()) {
+        old.published_address = site::published_address(hugo);
+        match site::permalinks(hugo) {
             Ok(rules) => old.hugo_permalinks = rules,
             Err((message, needle)) => {
-                let files: &[&str] = if own.is_some() { &site::PERMALINK_FILES } else { &site::CONFIG_FILES };
-                diagnostics.push(permalinks_warning(config, files, &message, &needle));
+                diagnostics.push(permalinks_warning(config, &[file_of(&["permalinks"])], &message, &needle));
             }
         }
-        old.hugo_ugly_urls = urls::UglyUrls::of(hugo.as_ref());
-        old.hugo_menu = menus::config::read(config, &old.hugo_languages, diagnostics);
-        let markup = read(&site::MARKUP_FILES, diagnostics);
-        old.definition_lists = site::definition_lists(hugo.as_ref(), markup.as_ref());
-        old.hugo_link_hook =
-            page_refs::LinkHook::read(config, hugo.as_ref(), markup.as_ref(), multilingual, diagnostics);
-        if site::enables_emoji(hugo.as_ref()) {
+        old.hugo_ugly_urls = urls::UglyUrls::of(hugo);
+        old.hugo_menu = menus::config::read(&loaded, &old.hugo_languages);
+        old.definition_lists = site::definition_lists(hugo);
+        old.hugo_heading_ids = Some(site::heading_ids(hugo));
+        old.hugo_link_hook = page_refs::LinkHook::read(config, hugo, multilingual, diagnostics);
+        if site::enables_emoji(hugo) {
             old.emoji = Shortcodes::ResumeAtColon;
         }
-        let params = read(&docsy::PARAMS_FILES, diagnostics);
-        match docsy::plantuml_server(hugo.as_ref(), params.as_ref()) {
+        match docsy::plantuml_server(hugo) {
             Ok(server) => old.plantuml_server = server,
-            Err((message, in_params)) => {
-                let files: &[&str] = if in_params { &docsy::PARAMS_FILES } else { &site::CONFIG_FILES };
-                diagnostics.push(docsy::server_error(config, files, message));
+            Err(message) => {
+                let file = file_of(&["params", "plantuml", "svg_image_url"]);
+                diagnostics.push(docsy::server_error(config, file, message));
             }
+        }
+    }
+
+    /// `heading-ids = "hugo"`: the type the site's configuration names.
+    fn configured_heading_ids(&self, old: &OldTool, asked: HeadingIdStyle) -> HeadingIdStyle {
+        match (asked, old.hugo_heading_ids) {
+            (HeadingIdStyle::SourceLine, Some(configured)) => configured,
+            _ => asked,
         }
     }
 
@@ -149,6 +144,11 @@ impl ToolRules for Hugo {
     }
 
     fn reads_build_options(&self) -> bool {
+        true
+    }
+
+    /// <https://gohugo.io/content-management/page-bundles/#leaf-bundles>
+    fn has_leaf_bundles(&self) -> bool {
         true
     }
 

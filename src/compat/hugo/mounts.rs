@@ -1,21 +1,17 @@
 //! Hugo's module mounts of content folders (<https://gohugo.io/configuration/module/#mounts>):
 //! `[[module.mounts]]` with `source = "content/en"` and `target = "content"` publishes
 //! `content/en` at the site's root, and `target = "content/docs"` publishes its source
-//! under `docs/`. Read from `[module]` of the site's configuration, or from
-//! `config/_default/module.toml` (`.yaml`, `.yml`), whose `mounts` win.
+//! under `docs/`. Read from `module` of the site's configuration as Hugo merges it
+//! ([`super::config_files`]: `[module]` of `hugo.toml`, `config/_default/module.yaml`,
+//! `config/_default/module/module.toml`...).
 //!
 //! More: docs/architecture.md, "Notes by module".
 
 use serde_json::Value;
 
-use super::site::{CONFIG_FILES, key};
-use crate::compat::interface::read_beside;
+use super::site::key;
 use crate::config::{Config, Source};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
-
-/// The files of `config/_default/` that hold the `module` table by themselves.
-pub(crate) const MODULE_FILES: [&str; 3] =
-    ["config/_default/module.toml", "config/_default/module.yaml", "config/_default/module.yml"];
 
 /// A mount of one component (`content`, `layouts`), as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +23,11 @@ pub(crate) struct Mount {
 }
 
 /// The mounts at the component `component` (`content`, `layouts`) of the default
-/// language, by the site's configuration `config` and the `module` table of a file of
-/// its own (`module`, which wins), in their order.
-pub(crate) fn mounts_at(config: Option<&Value>, module: Option<&Value>, component: &str) -> Vec<Mount> {
+/// language, by the site's configuration `config`, in their order.
+pub(crate) fn mounts_at(config: Option<&Value>, component: &str) -> Vec<Mount> {
     let top = config.and_then(Value::as_object);
     let default = top.and_then(|t| key(t, "defaultContentLanguage")).and_then(Value::as_str).unwrap_or("en");
-    let module = module.or_else(|| key(top?, "module"));
+    let module = top.and_then(|t| key(t, "module"));
     let Some(mounts) = module.and_then(Value::as_object).and_then(|m| key(m, "mounts")).and_then(Value::as_array)
     else {
         return Vec::new();
@@ -72,15 +67,10 @@ pub(crate) fn mount_content(config: &mut Config, diagnostics: &mut Vec<Diagnosti
     if config.book_table {
         return;
     }
-    let read = |names: &[&'static str], diagnostics: &mut Vec<Diagnostic>| {
-        let name = *names.iter().find(|name| config.root.join(name).is_file())?;
-        let text = read_beside(config, name, diagnostics)?;
-        super::site::parse(name, &text).ok().map(|value| (name, text, value))
-    };
-    let site = read(&CONFIG_FILES, diagnostics);
-    let own = read(&MODULE_FILES, diagnostics);
-    let mounts = mounts_at(site.as_ref().map(|(_, _, v)| v), own.as_ref().map(|(_, _, v)| v), "content");
-    let Some((file, text, _)) = own.as_ref().or(site.as_ref()) else { return };
+    let loaded = super::config_files::load(config, diagnostics);
+    let mounts = mounts_at(loaded.merged.as_ref(), "content");
+    let Some(found) = loaded.file_of(&["module", "mounts"]) else { return };
+    let (file, text) = (found.name.as_str(), found.text.as_str());
     // Each confined folder, its target and the place of its mount in the text.
     let mut folders: Vec<(String, String, (usize, usize))> = Vec::new();
     // Where the last source was found in the text: each is looked for after it.
@@ -155,12 +145,15 @@ fn confined_folder(config: &Config, source: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compat::hugo::config_files;
     use crate::compat::hugo::site::parse;
 
     fn mounts(name: &str, text: &str) -> Vec<(String, String)> {
         let value = parse(name, text).unwrap();
-        let (config, module) = if name.contains("module") { (None, Some(&value)) } else { (Some(&value), None) };
-        mounts_at(config, module, "content").into_iter().map(|m| (m.source, m.target)).collect()
+        let base = name.rsplit('/').next().unwrap_or(name);
+        let value =
+            if name.contains('/') { config_files::place(base, value.as_object().unwrap().clone()) } else { value };
+        mounts_at(Some(&value), "content").into_iter().map(|m| (m.source, m.target)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

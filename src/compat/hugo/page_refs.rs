@@ -28,18 +28,16 @@ pub(crate) struct LinkHook {
 }
 
 impl LinkHook {
-    /// The hook of the site `config` describes, by its configuration `hugo` and `markup`
-    /// table (`markup`, which wins), and whether it serves several languages from one
-    /// host (`multilingual`).
+    /// The hook of the site `config` describes, by its configuration `hugo`, and whether
+    /// it serves several languages from one host (`multilingual`).
     pub(crate) fn read(
         config: &Config,
         hugo: Option<&Value>,
-        markup: Option<&Value>,
         multilingual: bool,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> LinkHook {
-        let goldmark =
-            markup.or_else(|| key(hugo?.as_object()?, "markup")).and_then(|m| key(m.as_object()?, "goldmark"));
+        let markup = hugo.and_then(Value::as_object).and_then(|h| key(h, "markup"));
+        let goldmark = markup.and_then(|m| key(m.as_object()?, "goldmark"));
         let link = goldmark
             .and_then(|g| key(g.as_object()?, "renderHooks"))
             .and_then(|h| key(h.as_object()?, "link"))
@@ -143,11 +141,10 @@ fn partials_called(text: &str) -> Vec<String> {
     names
 }
 
-/// Whether the site's configuration `hugo` and `languages` table of a file of its own
-/// (`languages`, which wins) name several languages served from one host: not each with
+/// Whether the site's configuration `hugo` names several languages served from one host: not each with
 /// a `baseURL` of its own (Hugo's multihost).
-pub(crate) fn serves_languages_from_one_host(hugo: &Value, languages: Option<&Value>) -> bool {
-    let table = languages.or_else(|| key(hugo.as_object()?, "languages")).and_then(Value::as_object);
+pub(crate) fn serves_languages_from_one_host(hugo: &Value) -> bool {
+    let table = hugo.as_object().and_then(|h| key(h, "languages")).and_then(Value::as_object);
     table
         .is_some_and(|l| l.len() > 1 && !l.values().all(|v| v.as_object().is_some_and(|v| key(v, "baseURL").is_some())))
 }

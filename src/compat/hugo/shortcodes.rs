@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::mounts::{MODULE_FILES, mounts_at};
+use super::mounts::mounts_at;
 use super::site::key;
 use crate::config::Config;
 use crate::content::confine::Located;
@@ -31,20 +31,15 @@ pub(crate) fn own_templates(
     site: Option<&Value>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (OwnTemplates, ThemeShortcodes) {
-    let module = MODULE_FILES
-        .iter()
-        .find(|name| config.root.join(name).is_file())
-        .and_then(|name| Some((name, crate::compat::interface::read_beside(config, name, diagnostics)?)))
-        .and_then(|(name, text)| super::site::parse(name, &text).ok());
     let mut walk = Walk { config, found: Vec::new(), entries: 0, diagnostics };
-    let mounts = mounts_at(site, module.as_ref(), "layouts");
+    let mounts = mounts_at(site, "layouts");
     if mounts.is_empty() {
         walk.folder("layouts", "", false, 0);
     }
     for mount in mounts {
         walk.folder(mount.source.trim_matches('/'), &mount.target, false, 0);
     }
-    let themes = themes(site, module.as_ref());
+    let themes = themes(site);
     for theme in &themes {
         let folder = theme_folder(config, site, theme);
         if let Some(folder) = folder {
@@ -70,14 +65,14 @@ fn theme_shortcodes(names: &[String]) -> ThemeShortcodes {
 
 /// The themes of the site, in order: `theme` (a name, a comma-separated list or a list),
 /// then the paths of the module's imports.
-fn themes(site: Option<&Value>, module: Option<&Value>) -> Vec<String> {
+fn themes(site: Option<&Value>) -> Vec<String> {
     let top = site.and_then(Value::as_object);
     let mut names: Vec<String> = match top.and_then(|t| key(t, "theme")) {
         Some(Value::String(list)) => list.split(',').map(|n| n.trim().to_string()).collect(),
         Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).map(str::to_string).collect(),
         _ => Vec::new(),
     };
-    let module = module.or_else(|| key(top?, "module"));
+    let module = top.and_then(|t| key(t, "module"));
     let imports = module.and_then(Value::as_object).and_then(|m| key(m, "imports")).and_then(Value::as_array);
     for import in imports.into_iter().flatten().filter_map(Value::as_object) {
         names.extend(key(import, "path").and_then(Value::as_str).map(|p| p.trim().to_string()));
@@ -255,12 +250,13 @@ mod tests {
     #[test]
     fn reads_the_themes_of_the_configuration_and_its_imports() {
         let parse = |text: &str| super::super::site::parse("hugo.toml", text).unwrap();
-        assert_eq!(themes(Some(&parse("theme = \"a, b\"\n")), None), ["a", "b"]);
-        assert_eq!(themes(Some(&parse("theme = [\"a\", \"b\"]\n")), None), ["a", "b"]);
+        assert_eq!(themes(Some(&parse("theme = \"a, b\"\n"))), ["a", "b"]);
+        assert_eq!(themes(Some(&parse("theme = [\"a\", \"b\"]\n"))), ["a", "b"]);
         let imports = "theme = \"t\"\n[[module.imports]]\npath = \"github.com/google/docsy\"\n";
-        assert_eq!(themes(Some(&parse(imports)), None), ["t", "github.com/google/docsy"]);
-        let own = super::super::site::parse("config/_default/module.toml", "[[imports]]\npath = \"m\"\n").unwrap();
-        assert_eq!(themes(Some(&parse("title = \"x\"\n")), Some(&own)), ["m"]);
+        assert_eq!(themes(Some(&parse(imports))), ["t", "github.com/google/docsy"]);
+        let own = super::super::site::parse("module.toml", "[[imports]]\npath = \"m\"\n").unwrap();
+        let own = super::super::config_files::place("module.toml", own.as_object().cloned().unwrap_or_default());
+        assert_eq!(themes(Some(&own)), ["m"]);
     }
 
     #[test]

@@ -13,73 +13,36 @@
 
 use serde_json::{Map, Value};
 
-/// The configuration files of a Hugo site, in the order Hugo looks for them.
-pub(crate) const CONFIG_FILES: [&str; 12] = [
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    "config/_default/hugo.toml",
-    "config/_default/hugo.yaml",
-    "config/_default/hugo.yml",
-    "config/_default/config.toml",
-    "config/_default/config.yaml",
-    "config/_default/config.yml",
-];
+use crate::slug::HeadingIdStyle;
 
-/// The configuration files of the `production` environment, which `hugo` builds with
-/// unless told otherwise; their keys win over the default's
-/// (<https://gohugo.io/configuration/introduction/#configuration-directory>).
-pub(crate) const PRODUCTION_FILES: [&str; 6] = [
-    "config/production/hugo.toml",
-    "config/production/hugo.yaml",
-    "config/production/hugo.yml",
-    "config/production/config.toml",
-    "config/production/config.yaml",
-    "config/production/config.yml",
-];
-
-/// Where the site was published: `baseURL` of the production environment's
-/// configuration `production`, else of the site's `config`, when it is an HTTP address
+/// Where the site was published: `baseURL` of the site's configuration `config` (the
+/// production environment's winning, [`super::config_files`]), when it is an HTTP address
 /// (<https://gohugo.io/configuration/all/#baseurl>).
-pub(crate) fn published_address(config: Option<&Value>, production: Option<&Value>) -> Option<String> {
-    let base_url = |value: Option<&Value>| key(value?.as_object()?, "baseURL")?.as_str().map(str::to_string);
-    let url = base_url(production).or_else(|| base_url(config))?;
-    crate::compat::interface::published_address(&url, None)
+pub(crate) fn published_address(config: Option<&Value>) -> Option<String> {
+    let url = key(config?.as_object()?, "baseURL")?.as_str()?;
+    crate::compat::interface::published_address(url, None)
 }
 
-/// The files of `config/_default/` that hold the `markup` table by themselves.
-pub(crate) const MARKUP_FILES: [&str; 3] =
-    ["config/_default/markup.toml", "config/_default/markup.yaml", "config/_default/markup.yml"];
-
-/// The files of `config/_default/` that hold the `languages` table by themselves.
-pub(crate) const LANGUAGE_FILES: [&str; 3] =
-    ["config/_default/languages.toml", "config/_default/languages.yaml", "config/_default/languages.yml"];
-
-/// The files of `config/_default/` that hold the `permalinks` table by themselves.
-pub(crate) const PERMALINK_FILES: [&str; 3] =
-    ["config/_default/permalinks.toml", "config/_default/permalinks.yaml", "config/_default/permalinks.yml"];
-
-/// The `permalinks` rules of a Hugo site, by the configuration `config` and the
-/// `permalinks` table of a file of its own (`own`, which wins); `Err` is a message and
-/// the text of the configuration it is about, to find its line.
+/// The `permalinks` rules of a Hugo site, by its configuration `config`; `Err` is a
+/// message and the text of the configuration it is about, to find its line.
 pub(crate) fn permalinks(
     config: Option<&Value>,
-    own: Option<&Value>,
 ) -> Result<Vec<crate::compat::hugo::permalinks::Rule>, (String, String)> {
-    let Some(value) = own.or_else(|| key(config?.as_object()?, "permalinks")) else { return Ok(Vec::new()) };
+    let Some(value) = config.and_then(Value::as_object).and_then(|top| key(top, "permalinks")) else {
+        return Ok(Vec::new());
+    };
     crate::compat::hugo::permalinks::read_rules(value).map_err(|message| {
         let needle = message.split('`').nth(1).unwrap_or("permalinks").to_string();
         (message, needle)
     })
 }
 
-/// The text of a configuration file as JSON (`name` says TOML or YAML); `Err` is a
+/// The text of a configuration file as JSON (`name` says TOML, JSON or YAML); `Err` is a
 /// message.
 pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {
-    if name.ends_with(".toml") {
+    if name.ends_with(".json") {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    } else if name.ends_with(".toml") {
         let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
         serde_json::to_value(table).map_err(|e| e.to_string())
     } else {
@@ -88,32 +51,42 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Value, String> {
     }
 }
 
-/// Goldmark's definition lists in Hugo, by the configuration `config` and the `markup`
-/// table of a file of its own (`markup`, which wins): on unless
+/// Goldmark's definition lists in Hugo, by the configuration `config`: on unless
 /// `markup.goldmark.extensions.definitionList` is false, each term with an `id` when
 /// `markup.goldmark.parser.autoDefinitionTermID` is true
 /// (<https://gohugo.io/configuration/markup/#goldmark>).
-pub(crate) fn definition_lists(
-    config: Option<&Value>,
-    markup: Option<&Value>,
-) -> crate::compat::interface::DefinitionLists {
-    let goldmark = markup
-        .or_else(|| key(config?.as_object()?, "markup"))
-        .and_then(Value::as_object)
-        .and_then(|markup| key(markup, "goldmark"))
-        .and_then(Value::as_object);
-    let setting = |table: &str, name: &str| {
-        goldmark
-            .and_then(|g| key(g, table))
-            .and_then(Value::as_object)
-            .and_then(|t| key(t, name))
-            .and_then(Value::as_bool)
-    };
+pub(crate) fn definition_lists(config: Option<&Value>) -> crate::compat::interface::DefinitionLists {
+    let setting = |table: &str, name: &str| goldmark_setting(config, table, name).and_then(Value::as_bool);
     match setting("extensions", "definitionList") {
         Some(false) => crate::compat::interface::DefinitionLists::Off,
         _ => crate::compat::interface::DefinitionLists::On {
             term_ids: setting("parser", "autoDefinitionTermID") == Some(true),
         },
+    }
+}
+
+/// The setting `markup.goldmark.<table>.<name>` of the configuration `config`.
+pub(crate) fn goldmark_setting<'a>(config: Option<&'a Value>, table: &str, name: &str) -> Option<&'a Value> {
+    let markup = key(config?.as_object()?, "markup")?.as_object()?;
+    let goldmark = key(markup, "goldmark")?.as_object()?;
+    key(key(goldmark, table)?.as_object()?, name)
+}
+
+/// The heading ids of the site of configuration `config` (<https://gohugo.io/configuration/markup/#goldmark>):
+/// none but the author's with `markup.goldmark.parser.autoHeadingID = false`, else by
+/// `autoHeadingIDType` (Hugo's older name, which wins when set) or `autoIDType`:
+/// `github-ascii`, `blackfriday`, and `github` for any other value or none
+/// (`markup/goldmark/goldmark_config/config.go`, `Parser.Init`; `autoid.go`).
+pub(crate) fn heading_ids(config: Option<&Value>) -> HeadingIdStyle {
+    let parser = |name: &str| goldmark_setting(config, "parser", name);
+    if parser("autoHeadingID").and_then(Value::as_bool) == Some(false) {
+        return HeadingIdStyle::None;
+    }
+    let older = parser("autoHeadingIDType").and_then(Value::as_str).filter(|kind| !kind.is_empty());
+    match older.or_else(|| parser("autoIDType").and_then(Value::as_str)) {
+        Some("github-ascii") => HeadingIdStyle::HugoAscii,
+        Some("blackfriday") => HeadingIdStyle::HugoBlackfriday,
+        _ => HeadingIdStyle::SourceLine,
     }
 }
 
@@ -132,15 +105,15 @@ pub(crate) fn key<'a>(map: &'a Map<String, Value>, name: &str) -> Option<&'a Val
 /// The languages of a multilingual Hugo site, `defaultContentLanguage` (`en` unless set)
 /// first, then the others in Hugo's order (by `weight`, languages without one last, then
 /// by code), leaving out `disabled` ones and those of `disableLanguages`; by the
-/// configuration `config` and the `languages` table of a file of its own (`languages`).
+/// configuration `config`.
 /// Hugo lower-cases the codes. Empty unless the site keeps its translations where
 /// opsbook reads them: named for their language beside the page (`db.de.md`, no
 /// `contentDir`), or each other language's `contentDir` the content folder's own
 /// `<code>` folder (and the default language's, if set, the content folder itself).
 /// <https://gohugo.io/content-management/multilingual/>
-pub(crate) fn languages(config: &Value, languages: Option<&Value>, content_folder: &str) -> Vec<String> {
+pub(crate) fn languages(config: &Value, content_folder: &str) -> Vec<String> {
     let Some(top) = config.as_object() else { return Vec::new() };
-    let Some(table) = languages.or_else(|| key(top, "languages")).and_then(Value::as_object) else {
+    let Some(table) = key(top, "languages").and_then(Value::as_object) else {
         return Vec::new();
     };
     let default = key(top, "defaultContentLanguage").and_then(Value::as_str).unwrap_or("en").to_ascii_lowercase();
@@ -177,15 +150,14 @@ pub(crate) fn languages(config: &Value, languages: Option<&Value>, content_folde
 }
 
 /// The URL prefix (`en/`) under which the old site published the pages of the content
-/// folder `content_folder`, by the configuration `config` and the `languages` table of
-/// a file of its own (`languages`), or `None` for the root.
-pub(crate) fn content_route(config: &Value, languages: Option<&Value>, content_folder: &str) -> Option<String> {
+/// folder `content_folder`, by the configuration `config`, or `None` for the root.
+pub(crate) fn content_route(config: &Value, content_folder: &str) -> Option<String> {
     let top = config.as_object()?;
     let default = key(top, "defaultContentLanguage").and_then(Value::as_str).unwrap_or("en");
     let in_subdir = key(top, "defaultContentLanguageInSubdir").and_then(Value::as_bool).unwrap_or(false);
     let same =
         |dir: &Value| dir.as_str().is_some_and(|d| d.trim_start_matches("./").trim_end_matches('/') == content_folder);
-    let languages = languages.or_else(|| key(top, "languages")).and_then(Value::as_object);
+    let languages = key(top, "languages").and_then(Value::as_object);
     let named = languages.into_iter().flatten().find_map(|(lang, settings)| {
         let dir = settings.as_object().and_then(|s| key(s, "contentDir"))?;
         same(dir).then_some(lang.as_str())
@@ -199,17 +171,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_published_address_is_production_s_base_url_else_the_default_s() {
+    fn the_published_address_is_the_base_url() {
         let toml = |text: &str| parse("hugo.toml", text).unwrap();
         let default = toml("baseURL = \"https://example.org/docs/\"\n");
-        assert_eq!(published_address(Some(&default), None).as_deref(), Some("https://example.org/docs"));
+        assert_eq!(published_address(Some(&default)).as_deref(), Some("https://example.org/docs"));
         let production = toml("baseurl = \"https://ops.example.org/\"\n");
-        let address = published_address(Some(&default), Some(&production));
-        assert_eq!(address.as_deref(), Some("https://ops.example.org"));
+        assert_eq!(published_address(Some(&production)).as_deref(), Some("https://ops.example.org"));
         for local in ["baseURL = \"/\"\n", "baseURL = \"\"\n", "title = \"x\"\n", "baseURL = 3\n"] {
-            assert_eq!(published_address(Some(&toml(local)), None), None, "{local}");
+            assert_eq!(published_address(Some(&toml(local))), None, "{local}");
         }
-        assert_eq!(published_address(None, None), None);
+        assert_eq!(published_address(None), None);
     }
 
     #[test]
@@ -220,24 +191,44 @@ mod tests {
              [languages.FR]\n[languages.it]\n[languages.es]\nweight = 3\ndisabled = true\n",
         )
         .unwrap();
-        assert_eq!(languages(&toml, None, "content"), ["de", "en", "fr"]);
+        assert_eq!(languages(&toml, "content"), ["de", "en", "fr"]);
         // Each language's own folder inside the content folder, the default's the folder itself.
         let dirs = parse(
             "hugo.toml",
             "[languages.en]\ncontentDir = \"content\"\n[languages.de]\ncontentDir = \"content/de\"\n",
         )
         .unwrap();
-        assert_eq!(languages(&dirs, None, "content"), ["en", "de"]);
+        assert_eq!(languages(&dirs, "content"), ["en", "de"]);
         // Sibling folders (`content/en`, `content/de`): a handbook of one of them.
         let siblings = parse(
             "hugo.toml",
             "[languages.en]\ncontentDir = \"content/en\"\n[languages.de]\ncontentDir = \"content/de\"\n",
         )
         .unwrap();
-        assert!(languages(&siblings, None, "content/en").is_empty());
-        assert!(languages(&parse("hugo.toml", "title = \"x\"\n").unwrap(), None, "content").is_empty());
-        let file = parse("languages.yaml", "en:\n  weight: 1\nnl:\n  weight: 2\n").unwrap();
-        assert_eq!(languages(&parse("hugo.toml", "").unwrap(), Some(&file), "content"), ["en", "nl"]);
+        assert!(languages(&siblings, "content/en").is_empty());
+        assert!(languages(&parse("hugo.toml", "title = \"x\"\n").unwrap(), "content").is_empty());
+        let file = parse("hugo.yaml", "languages:\n  en:\n    weight: 1\n  nl:\n    weight: 2\n").unwrap();
+        assert_eq!(languages(&file, "content"), ["en", "nl"]);
+    }
+
+    /// The types of `markup/goldmark/goldmark_config/config.go` (gohugoio/hugo at
+    /// 7b5199fdeff7d7682e9f979f468d55bc7b67b934): `autoHeadingIDType` wins over
+    /// `autoIDType`, an unknown type is `github`, `autoHeadingID = false` makes none.
+    #[test]
+    fn reads_the_heading_id_type() {
+        let ids = |text: &str| heading_ids(Some(&parse("hugo.toml", text).unwrap()));
+        let parser = "[markup.goldmark.parser]\n";
+        assert_eq!(ids(""), HeadingIdStyle::SourceLine);
+        assert_eq!(ids(&format!("{parser}autoHeadingIDType = \"blackfriday\"\n")), HeadingIdStyle::HugoBlackfriday);
+        assert_eq!(ids(&format!("{parser}autoIDType = \"github-ascii\"\n")), HeadingIdStyle::HugoAscii);
+        let both = format!("{parser}autoIDType = \"github-ascii\"\nautoHeadingIDType = \"blackfriday\"\n");
+        assert_eq!(ids(&both), HeadingIdStyle::HugoBlackfriday);
+        assert_eq!(ids(&format!("{parser}autoIDType = \"gitlab\"\n")), HeadingIdStyle::SourceLine);
+        assert_eq!(
+            ids(&format!("{parser}autoHeadingID = false\nautoIDType = \"blackfriday\"\n")),
+            HeadingIdStyle::None
+        );
+        assert_eq!(heading_ids(None), HeadingIdStyle::SourceLine);
     }
 
     /// Hugo's `TestGoldmarkEmojiExtension`, `TestEmojiDisabled` and
@@ -259,17 +250,21 @@ mod tests {
             "contentDir = \"content/en\"\ndefaultContentLanguage = \"en\"\ndefaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n[languages.de]\ncontentDir = \"content/de\"\n",
         )
         .unwrap();
-        assert_eq!(content_route(&toml, None, "content/en").as_deref(), Some("en/"));
-        assert_eq!(content_route(&toml, None, "content/de").as_deref(), Some("de/"));
-        assert_eq!(content_route(&toml, None, "content"), None);
+        assert_eq!(content_route(&toml, "content/en").as_deref(), Some("en/"));
+        assert_eq!(content_route(&toml, "content/de").as_deref(), Some("de/"));
+        assert_eq!(content_route(&toml, "content"), None);
         let yaml = parse(
             "config.yaml",
             "contentDir: content/en\ndefaultContentLanguage: en\nlanguages:\n  en:\n    contentDir: content/en\n  ja:\n    contentDir: content/ja\n",
         )
         .unwrap();
-        assert_eq!(content_route(&yaml, None, "content/en"), None, "the default language is at the root");
-        assert_eq!(content_route(&yaml, None, "content/ja").as_deref(), Some("ja/"));
-        let languages = parse("languages.yaml", "fr:\n  contentDir: content/fr\n").unwrap();
-        assert_eq!(content_route(&yaml, Some(&languages), "content/fr").as_deref(), Some("fr/"));
+        assert_eq!(content_route(&yaml, "content/en"), None, "the default language is at the root");
+        assert_eq!(content_route(&yaml, "content/ja").as_deref(), Some("ja/"));
+        let mut with_fr = yaml.clone();
+        crate::compat::hugo::config_files::merge(
+            &mut with_fr,
+            serde_json::json!({"languages": {"fr": {"contentDir": "content/fr"}}}),
+        );
+        assert_eq!(content_route(&with_fr, "content/fr").as_deref(), Some("fr/"));
     }
 }

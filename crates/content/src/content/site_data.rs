@@ -196,4 +196,5 @@ pub fn is_site_data_path(relative: &str) -> bool {
     SITE_CONFIG_FILES.contains(&relative)
         || matches!(first, "_data" | "data")
         || relative.starts_with("config/_default/")
+        || relative.starts_with("config/production/")
 }
