@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-use crate::compat::docusaurus::js_literal::{self, Js, Located};
+use crate::compat::docusaurus::js_literal::{Js, Located};
 use crate::compat::docusaurus::options::clean_folder;
 
 /// The blog plugin's default `path`.
@@ -65,7 +65,7 @@ pub(crate) struct DocusaurusBlog {
 /// The blog plugins of the Docusaurus configuration `text` (of file `name`); a
 /// configuration opsbook cannot read is a note, and has none.
 pub(crate) fn blog_plugins(text: &str, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<BlogPlugin> {
-    let options = match js_literal::plugin_options(text, "blog", super::plugins::BLOG_PLUGIN) {
+    let options = match super::js_options::plugin_options(text, "blog", super::plugins::BLOG_PLUGIN) {
         Ok(options) => options,
         Err((line, column, message)) => {
             let note = format!("cannot read the blog's options ({message}): its folder is no blog");

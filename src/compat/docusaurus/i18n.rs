@@ -11,7 +11,8 @@ use crate::config::{Config, Source};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 use crate::compat::docusaurus::blog::BlogPlugin;
-use crate::compat::docusaurus::js_literal::{Js, Located, object_at_key};
+use crate::compat::docusaurus::js_literal::{Js, Located};
+use crate::compat::docusaurus::js_options::object_at_key;
 use crate::compat::docusaurus::site::{SiteConfig, site_config};
 use crate::compat::docusaurus::versions::read;
 

@@ -1,18 +1,26 @@
 //! A small, tolerant reader of the JavaScript (or TypeScript) object literals a
 //! Docusaurus `sidebars.js` holds: objects, arrays, strings in `'`, `"` or `` ` ``,
 //! numbers, `true`/`false`/`null`, unquoted and quoted keys, trailing commas, `//` and
-//! `/* */` comments. Everything else, a function call, a spread, a variable, a template
-//! with `${…}`, is [`Js::Dynamic`] at its place: the reader never runs code, and its
-//! caller decides what a value it cannot know means. A function (`(x) => …`, `x => …`,
+//! `/* */` comments. What is constant folds as JavaScript folds it: strings added with
+//! `+`, the names of top-level declarations before the export, and spreads of arrays and
+//! objects so known. Everything else, a function call, another spread or name, a
+//! template with `${…}`, is [`Js::Dynamic`] at its place: the reader never runs code, and
+//! its caller decides what a value it cannot know means. A function (`(x) => …`, `x => …`,
 //! `function (x) {…}`, a method `key(x) {…}`, each maybe `async`) is [`FUNCTION`]: its
 //! body is skipped by counting brackets, so its depth costs no recursion, and a body
 //! that is not closed is an error at the function's start.
 //!
 //! It is bounded: nesting deeper than [`MAX_DEPTH`] is an error at the place, and the
-//! work is linear in the text (which `crate::fs` has already limited in size).
+//! work is linear in the text (which `crate::fs` has already limited in size) and in
+//! what names copy, which [`MAX_COPIED`] bounds.
 
 /// How deep objects and arrays may nest.
 pub(crate) const MAX_DEPTH: usize = 64;
+
+use std::collections::HashMap;
+
+pub(crate) use super::js_tokens::Problem;
+use super::js_tokens::{Tok, Token, tokenize};
 
 /// What a function value is, as [`Js::Dynamic`]: a value opsbook does not evaluate.
 pub(crate) const FUNCTION: &str = "a function";
@@ -58,129 +66,9 @@ impl Located {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Tok {
-    Ident(String),
-    Str(String),
-    /// A template literal with `${…}` in it.
-    Template,
-    /// A number, as written (an object's key may be one: `0.82: {…}`).
-    Number(String),
-    Punct(char),
-    Spread,
-}
-
-#[derive(Debug, Clone)]
-struct Token {
-    tok: Tok,
-    line: usize,
-    column: usize,
-}
-
-/// A problem: line, column, message.
-pub(crate) type Problem = (usize, usize, String);
-
-/// Splits `text` into tokens, skipping white space and comments.
-fn tokenize(text: &str) -> Result<Vec<Token>, Problem> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut tokens = Vec::new();
-    let (mut i, mut line, mut column) = (0, 1, 1);
-    let advance = |i: &mut usize, line: &mut usize, column: &mut usize, c: char| {
-        *i += 1;
-        if c == '\n' {
-            *line += 1;
-            *column = 1;
-        } else {
-            *column += 1;
-        }
-    };
-    while let Some(&c) = chars.get(i) {
-        let (start_line, start_column) = (line, column);
-        let next = chars.get(i + 1).copied();
-        if c.is_whitespace() || c == '\u{feff}' {
-            advance(&mut i, &mut line, &mut column, c);
-        } else if c == '/' && next == Some('/') {
-            while let Some(&c) = chars.get(i).filter(|&&c| c != '\n') {
-                advance(&mut i, &mut line, &mut column, c);
-            }
-        } else if c == '/' && next == Some('*') {
-            advance(&mut i, &mut line, &mut column, '/');
-            advance(&mut i, &mut line, &mut column, '*');
-            loop {
-                match chars.get(i) {
-                    None => return Err((start_line, start_column, "a comment is not closed".to_string())),
-                    Some('*') if chars.get(i + 1) == Some(&'/') => {
-                        advance(&mut i, &mut line, &mut column, '*');
-                        advance(&mut i, &mut line, &mut column, '/');
-                        break;
-                    }
-                    Some(&c) => advance(&mut i, &mut line, &mut column, c),
-                }
-            }
-        } else if matches!(c, '\'' | '"' | '`') {
-            advance(&mut i, &mut line, &mut column, c);
-            let mut value = String::new();
-            let mut template = false;
-            loop {
-                let Some(&d) = chars.get(i) else {
-                    return Err((start_line, start_column, "a string is not closed".to_string()));
-                };
-                advance(&mut i, &mut line, &mut column, d);
-                if d == c {
-                    break;
-                }
-                if d == '\n' && c != '`' {
-                    return Err((start_line, start_column, "a string is not closed on its line".to_string()));
-                }
-                if c == '`' && d == '$' && chars.get(i) == Some(&'{') {
-                    template = true;
-                }
-                if d == '\\' {
-                    let Some(&e) = chars.get(i) else { continue };
-                    advance(&mut i, &mut line, &mut column, e);
-                    match e {
-                        'n' => value.push('\n'),
-                        't' => value.push('\t'),
-                        '\n' => {}
-                        other => value.push(other),
-                    }
-                } else {
-                    value.push(d);
-                }
-            }
-            let tok = if template { Tok::Template } else { Tok::Str(value) };
-            tokens.push(Token { tok, line: start_line, column: start_column });
-        } else if c.is_alphabetic() || c == '_' || c == '$' {
-            let mut name = String::new();
-            while let Some(&d) = chars.get(i).filter(|d| d.is_alphanumeric() || **d == '_' || **d == '$') {
-                name.push(d);
-                advance(&mut i, &mut line, &mut column, d);
-            }
-            tokens.push(Token { tok: Tok::Ident(name), line: start_line, column: start_column });
-        } else if c.is_ascii_digit() || (c == '.' && next.is_some_and(|d| d.is_ascii_digit())) {
-            let mut number = String::new();
-            while let Some(&d) = chars.get(i).filter(|d| d.is_ascii_alphanumeric() || **d == '.' || **d == '_') {
-                number.push(d);
-                advance(&mut i, &mut line, &mut column, d);
-            }
-            tokens.push(Token { tok: Tok::Number(number), line: start_line, column: start_column });
-        } else if c == '.' && next == Some('.') && chars.get(i + 2) == Some(&'.') {
-            for _ in 0..3 {
-                advance(&mut i, &mut line, &mut column, '.');
-            }
-            tokens.push(Token { tok: Tok::Spread, line: start_line, column: start_column });
-        } else {
-            advance(&mut i, &mut line, &mut column, c);
-            tokens.push(Token { tok: Tok::Punct(c), line: start_line, column: start_column });
-        }
-    }
-    Ok(tokens)
-}
-
-/// The value a module exports by default: `module.exports = VALUE`, `export default
-/// VALUE`, or `export default NAME` (or `module.exports = NAME`) after `const NAME =
-/// VALUE` (a TypeScript type after `NAME` is skipped). `None` when the text exports
-/// nothing it can find.
+/// The value a module exports by default: `module.exports = VALUE` or `export default
+/// VALUE`, its names those of the module's top-level declarations before it
+/// ([`bindings`]). `None` when the text exports nothing it can find.
 pub(crate) fn exported_value(text: &str) -> Result<Option<Located>, Problem> {
     let tokens = tokenize(text)?;
     let ident = |i: usize, name: &str| matches!(tokens.get(i), Some(Token { tok: Tok::Ident(n), .. }) if n == name);
@@ -188,97 +76,95 @@ pub(crate) fn exported_value(text: &str) -> Result<Option<Located>, Problem> {
     let mut start = None;
     for i in 0..tokens.len() {
         if ident(i, "module") && punct(i + 1, '.') && ident(i + 2, "exports") && punct(i + 3, '=') {
-            start = Some(i + 4);
+            start = Some((i, i + 4));
         } else if ident(i, "export") && ident(i + 1, "default") {
-            start = Some(i + 2);
+            start = Some((i, i + 2));
         }
         if start.is_some() {
             break;
         }
     }
-    let Some(mut at) = start else { return Ok(None) };
-    // `export default NAME;`: the value given to `const NAME` (or `let`, `var`).
-    if let Some(Token { tok: Tok::Ident(name), .. }) = tokens.get(at)
-        && !matches!(name.as_str(), "true" | "false" | "null" | "undefined")
-        && matches!(tokens.get(at + 1).map(|t| &t.tok), None | Some(Tok::Punct(';')) | Some(Tok::Ident(_)))
-    {
-        let declared = (0..tokens.len())
-            .find(|&i| (ident(i, "const") || ident(i, "let") || ident(i, "var")) && ident(i + 1, name));
-        if let Some(i) = declared {
-            // Skip `: Type` up to `=`.
-            let mut j = i + 2;
-            while j < tokens.len() && !punct(j, '=') {
-                j += 1;
-            }
-            at = j + 1;
-        }
-    }
-    let mut parser = Parser { tokens: &tokens, at };
+    let Some((statement, at)) = start else { return Ok(None) };
+    let mut budget = MAX_COPIED;
+    let names = bindings(&tokens, statement, &mut budget);
+    let mut parser = Parser { tokens: &tokens, at, names: &names, budget };
     parser.value(0).map(Some)
 }
 
-/// The options objects of a Docusaurus content plugin in the text of a configuration,
-/// in the order written: the classic preset's `preset_key: {` (not `x.key`), and each
-/// `'plugin', {` of the plugins list, the plugin named by its package or a shorthand.
-pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Result<Vec<Located>, Problem> {
-    let tokens = tokenize(text)?;
-    let punct = |i: usize, p: char| matches!(tokens.get(i), Some(Token { tok: Tok::Punct(q), .. }) if *q == p);
-    let names = |name: &str| super::plugins::names_plugin(name, plugin);
-    let mut found = Vec::new();
-    for i in 0..tokens.len() {
-        let start = match &tokens[i].tok {
-            Tok::Ident(name) | Tok::Str(name) if name == preset_key && punct(i + 1, ':') && punct(i + 2, '{') => {
-                ((i == 0 || !punct(i - 1, '.')) && !in_keyed_object(&tokens, i)).then_some(i + 2)
-            }
-            Tok::Str(name) if names(name) && punct(i + 1, ',') && punct(i + 2, '{') => Some(i + 2),
-            // `'plugin', ({ … })`, the options in parentheses (for a type comment).
-            Tok::Str(name) if names(name) && punct(i + 1, ',') && punct(i + 2, '(') && punct(i + 3, '{') => Some(i + 3),
-            _ => None,
-        };
-        let Some(start) = start else { continue };
-        let mut parser = Parser { tokens: &tokens, at: start };
-        found.push(parser.value(0)?);
-    }
-    Ok(found)
-}
+/// How much the names of a module may copy in all, in values and 64 bytes of string:
+/// a name used many times in a value that is used many times grows as a power.
+const MAX_COPIED: usize = 250_000;
 
-/// Whether token `i` stands in an object that is the value of a key (`themeConfig: {
-/// blog: … }`), not in a preset's options (`['classic', { blog: … }]`).
-fn in_keyed_object(tokens: &[Token], i: usize) -> bool {
-    let mut depth = 0usize;
-    for j in (0..i).rev() {
-        match tokens[j].tok {
-            Tok::Punct('}' | ']' | ')') => depth += 1,
-            Tok::Punct('{' | '[' | '(') if depth > 0 => depth -= 1,
-            Tok::Punct('{') => return j > 0 && matches!(tokens[j - 1].tok, Tok::Punct(':')),
-            Tok::Punct('[' | '(') => return false,
+/// A top-level `const`, `let` or `var NAME = VALUE`: the name, and its value or the
+/// problem that makes it unreadable.
+type Binding = (String, Result<Located, Problem>);
+
+/// The top-level declarations of `tokens` before token `end`, in the order written,
+/// each read with the names declared before it (a TypeScript type after the name is
+/// skipped). Later mutations (`x.push(…)`) are not seen: the file is not run.
+fn bindings(tokens: &[Token], end: usize, budget: &mut usize) -> Vec<Binding> {
+    let mut found: Vec<Binding> = Vec::new();
+    let (mut i, mut depth) = (0, 0usize);
+    while i < end {
+        match &tokens[i].tok {
+            Tok::Punct('(' | '[' | '{') => depth += 1,
+            Tok::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
+            Tok::Ident(word) if depth == 0 && matches!(word.as_str(), "const" | "let" | "var") => {
+                if let Some(Token { tok: Tok::Ident(name), .. }) = tokens.get(i + 1) {
+                    let mut j = i + 2;
+                    while j < end && !matches!(tokens[j].tok, Tok::Punct('=' | ';')) {
+                        j += 1;
+                    }
+                    if j < end && tokens[j].tok == Tok::Punct('=') {
+                        let mut parser = Parser { tokens, at: j + 1, names: &found, budget: *budget };
+                        let value = parser.value(0);
+                        (*budget, i) = (parser.budget, parser.at.max(j + 1));
+                        found.push((name.clone(), value));
+                        continue;
+                    }
+                }
+            }
             _ => {}
         }
+        i += 1;
     }
-    false
+    found
 }
 
-/// The object of the first `key: {` of a configuration's text (not `x.key`): the
-/// `i18n` object of a `docusaurus.config.js`. `None` when the text has none.
-pub(crate) fn object_at_key(text: &str, key: &str) -> Result<Option<Located>, Problem> {
-    let tokens = tokenize(text)?;
-    let punct = |i: usize, p: char| matches!(tokens.get(i), Some(Token { tok: Tok::Punct(q), .. }) if *q == p);
-    for i in 0..tokens.len() {
-        let named = matches!(&tokens[i].tok, Tok::Ident(name) | Tok::Str(name) if name == key);
-        if named && punct(i + 1, ':') && punct(i + 2, '{') && (i == 0 || !punct(i - 1, '.')) {
-            let mut parser = Parser { tokens: &tokens, at: i + 2 };
-            return parser.value(0).map(Some);
+/// What copying `value` costs of [`MAX_COPIED`] (its values, and its strings by 64
+/// bytes), and how deep its arrays and objects nest.
+fn cost(value: &Located) -> (usize, usize) {
+    let mut stack = vec![(value, 0)];
+    let (mut total, mut deepest) = (0, 0);
+    while let Some((v, depth)) = stack.pop() {
+        total += 1;
+        deepest = deepest.max(depth);
+        match &v.value {
+            Js::Str(s) | Js::Dynamic(s) => total += s.len() / 64,
+            Js::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+            Js::Object(fields) => stack.extend(fields.iter().map(|(_, v)| (v, depth + 1))),
+            Js::Scalar => {}
         }
     }
-    Ok(None)
+    (total, deepest)
 }
 
-struct Parser<'a> {
+/// A reader of one value from a place in the tokens.
+pub(super) struct Parser<'a> {
     tokens: &'a [Token],
     at: usize,
+    /// The names a value may use, the last of a name winning.
+    names: &'a [Binding],
+    /// What is left of [`MAX_COPIED`].
+    budget: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A reader of the value at token `at`, without names.
+    pub(super) fn new(tokens: &'a [Token], at: usize) -> Self {
+        Parser { tokens, at, names: &[], budget: 0 }
+    }
+
     fn peek(&self) -> Option<&Token> {
         self.tokens.get(self.at)
     }
@@ -291,7 +177,7 @@ impl Parser<'_> {
         self.peek().or(self.tokens.last()).map_or((1, 1), |t| (t.line, t.column))
     }
 
-    fn value(&mut self, depth: usize) -> Result<Located, Problem> {
+    pub(super) fn value(&mut self, depth: usize) -> Result<Located, Problem> {
         let (line, column) = self.place();
         if depth > MAX_DEPTH {
             return Err((line, column, format!("objects and arrays are nested more than {MAX_DEPTH} deep")));
@@ -305,7 +191,7 @@ impl Parser<'_> {
         }
         self.at += 1;
         let value = match token.tok {
-            Tok::Str(s) => Js::Str(s),
+            Tok::Str(s) => Js::Str(self.concatenated(s)?),
             Tok::Number(_) => Js::Scalar,
             Tok::Template => Js::Dynamic("`${…}`".to_string()),
             Tok::Ident(name) if matches!(name.as_str(), "true" | "false" | "null" | "undefined") => Js::Scalar,
@@ -320,6 +206,10 @@ impl Parser<'_> {
                 self.at += 5;
                 Js::Str(path)
             }
+            Tok::Ident(name) if self.bound(&name).is_some() => match self.copy(&name, depth, (line, column))? {
+                Js::Str(s) => Js::Str(self.concatenated(s)?),
+                value => value,
+            },
             Tok::Ident(name) => {
                 self.skip_expression();
                 Js::Dynamic(name)
@@ -350,6 +240,72 @@ impl Parser<'_> {
             }
         }
         Ok(located(value))
+    }
+
+    /// The value of `name` when the module declared it: the last declaration's.
+    fn bound(&self, name: &str) -> Option<&'a Result<Located, Problem>> {
+        let names = self.names;
+        names.iter().rev().find(|(n, _)| n == name).map(|(_, value)| value)
+    }
+
+    /// A copy of the value of the declared `name`, used at `place` at `depth`, its
+    /// [`cost`] taken from the budget; the problem of a declaration that cannot be read.
+    fn copy(&mut self, name: &str, depth: usize, (line, column): (usize, usize)) -> Result<Js, Problem> {
+        let value = match self.bound(name) {
+            Some(Ok(value)) => value,
+            Some(Err(problem)) => return Err(problem.clone()),
+            None => return Ok(Js::Dynamic(name.to_string())),
+        };
+        let (cost, deepest) = cost(value);
+        if depth + deepest > MAX_DEPTH {
+            return Err((line, column, format!("objects and arrays are nested more than {MAX_DEPTH} deep")));
+        }
+        if cost > self.budget {
+            return Err((line, column, format!("the names used here copy more than {MAX_COPIED} values")));
+        }
+        self.budget -= cost;
+        Ok(value.value.clone())
+    }
+
+    /// `first + 'b' + NAME`: `first` with the strings and declared strings added to it,
+    /// as JavaScript folds them; a `+` of anything else is left for [`Self::value`], which
+    /// makes the whole an expression.
+    fn concatenated(&mut self, mut first: String) -> Result<String, Problem> {
+        while self.is_punct('+') {
+            let (line, column) = self.place();
+            let next = match self.tokens.get(self.at + 1).map(|t| &t.tok) {
+                Some(Tok::Str(s)) => s,
+                Some(Tok::Ident(name)) => match self.bound(name) {
+                    Some(Ok(Located { value: Js::Str(s), .. })) => s,
+                    _ => break,
+                },
+                _ => break,
+            };
+            let cost = next.len() / 64 + 1;
+            if cost > self.budget {
+                return Err((line, column, format!("the names used here copy more than {MAX_COPIED} values")));
+            }
+            self.budget -= cost;
+            first.push_str(next);
+            self.at += 2;
+        }
+        Ok(first)
+    }
+
+    /// `...VALUE` here: VALUE when it is an array or an object, whose items or fields
+    /// the one spread into takes; else [`Js::Dynamic`] `...` at the spread.
+    fn spread(&mut self, depth: usize) -> Result<Located, Problem> {
+        let (line, column) = self.place();
+        self.at += 1;
+        let value = self.value(depth + 1)?;
+        Ok(match value.value {
+            Js::Array(_) | Js::Object(_) => value,
+            _ => Located { value: Js::Dynamic("...".to_string()), line, column },
+        })
+    }
+
+    fn is_spread(&self) -> bool {
+        matches!(self.peek(), Some(Token { tok: Tok::Spread, .. }))
     }
 
     /// The path of `require.resolve('path')` when the tokens after `require` are that: a
@@ -520,7 +476,16 @@ impl Parser<'_> {
             return Ok(Js::Array(items));
         }
         loop {
-            items.push(self.value(depth + 1)?);
+            if !self.is_spread() {
+                items.push(self.value(depth + 1)?);
+            } else {
+                match self.spread(depth)? {
+                    Located { value: Js::Array(spread), .. } => items.extend(spread),
+                    Located { line, column, .. } => {
+                        items.push(Located { value: Js::Dynamic("...".to_string()), line, column })
+                    }
+                }
+            }
             if self.close(']')? {
                 return Ok(Js::Array(items));
             }
@@ -528,7 +493,7 @@ impl Parser<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Js, Problem> {
-        let mut fields = Vec::new();
+        let (mut fields, mut places) = (Vec::new(), HashMap::new());
         if self.is_punct('}') {
             self.at += 1;
             return Ok(Js::Object(fields));
@@ -541,10 +506,25 @@ impl Parser<'_> {
                 Some(Tok::Number(number)) => Some(number),
                 _ => None,
             };
+            if self.is_spread() {
+                match self.spread(depth)? {
+                    Located { value: Js::Object(spread), .. } => {
+                        spread.into_iter().for_each(|(k, v)| set(&mut fields, &mut places, k, v))
+                    }
+                    Located { line, column, .. } => {
+                        fields.push((String::new(), Located { value: Js::Dynamic("...".to_string()), line, column }))
+                    }
+                }
+                if self.close('}')? {
+                    return Ok(Js::Object(fields));
+                }
+                continue;
+            }
             match key {
                 Some(key) if matches!(self.tokens.get(self.at + 1), Some(Token { tok: Tok::Punct(':'), .. })) => {
                     self.at += 2;
-                    fields.push((key, self.value(depth + 1)?));
+                    let value = self.value(depth + 1)?;
+                    set(&mut fields, &mut places, key, value);
                 }
                 _ if self.method_name().is_some() => {
                     let (name, params) = self.method_name().unwrap_or_default();
@@ -568,6 +548,21 @@ impl Parser<'_> {
             if self.close('}')? {
                 return Ok(Js::Object(fields));
             }
+        }
+    }
+}
+
+/// Sets `key` of an object to `value` as JavaScript does: a key written again keeps
+/// its place and takes the later value. A field without a key (a spread) is added.
+/// `places` holds where each key is.
+fn set(fields: &mut Vec<(String, Located)>, places: &mut HashMap<String, usize>, key: String, value: Located) {
+    match places.get(&key) {
+        Some(&at) => fields[at].1 = value,
+        None => {
+            if !key.is_empty() {
+                places.insert(key.clone(), fields.len());
+            }
+            fields.push((key, value));
         }
     }
 }

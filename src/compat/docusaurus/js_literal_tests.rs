@@ -70,7 +70,8 @@ fn refuses_deep_nesting_and_broken_text_with_a_place() {
 #[test]
 fn reads_the_keys_after_the_functions_of_docusaurus_own_configuration() {
     let text = "export default async function createConfigAsync() {\n  return {\n    markdown: {\n      parseFrontMatter: async (params) => {\n        const result = await params.defaultParseFrontMatter(params);\n        return {...result, frontMatter: dogfoodingTransformFrontMatter(result.frontMatter)};\n      },\n      preprocessor: ({filePath, fileContent}) => {\n        let result = fileContent;\n        return result;\n      },\n    },\n    plugins: [\n      [\n        'content-docs',\n        {\n          id: 'community',\n          path: 'community',\n          routeBasePath: 'community',\n          editUrl: ({locale, versionDocsDirPath, docPath}) => {\n            if (locale !== defaultLocale) {\n              return `https://crowdin.com/project/docusaurus-v2/${locale}`;\n            }\n            return `https://github.com/facebook/docusaurus/edit/main/website/${versionDocsDirPath}/${docPath}`;\n          },\n          remarkPlugins: [npm2yarn],\n          editCurrentVersion: true,\n          sidebarPath: './sidebarsCommunity.js',\n        } satisfies DocsOptions,\n      ],\n      [\n        'client-redirects',\n        {\n          fromExtensions: ['html'],\n          createRedirects(routePath) {\n            if (routePath === '/docs' || routePath === '/docs/') {\n              return [`${routePath}/introduction`];\n            }\n            return [];\n          },\n          redirects: [{from: ['/docs/support'], to: '/community/support'}],\n        } satisfies ClientRedirectsOptions,\n      ],\n    ],\n    presets: [\n      [\n        'classic',\n        {\n          docs: {\n            path: 'docs',\n            sidebarPath: 'sidebars.ts',\n            editUrl: ({locale, docPath}) => {\n              const nextVersionDocsDirPath = 'docs';\n              return `https://github.com/facebook/docusaurus/edit/main/website/${nextVersionDocsDirPath}/${docPath}`;\n            },\n            lastVersion:\n              isDev ||\n              isBuildFast\n                ? 'current'\n                : getLastStableVersion(),\n            onlyIncludeVersions: (() => {\n              if (isBuildFast) {\n                return ['current'];\n              }\n              return undefined;\n            })(),\n            versions: {\n              current: {\n                label: `${getNextVersionName()} 🚧`,\n              },\n            },\n          },\n        } satisfies Preset.Options,\n      ],\n    ],\n  } satisfies Config;\n}\n";
-    let docs = super::plugin_options(text, "docs", "@docusaurus/plugin-content-docs").expect("reads");
+    let docs = crate::compat::docusaurus::js_options::plugin_options(text, "docs", "@docusaurus/plugin-content-docs")
+        .expect("reads");
     assert_eq!(docs.len(), 2, "{docs:?}");
     let community = &docs[0];
     assert_eq!(community.get("editUrl").map(|v| (&v.value, v.line)), Some((&Js::Dynamic(FUNCTION.into()), 20)));
@@ -79,11 +80,14 @@ fn reads_the_keys_after_the_functions_of_docusaurus_own_configuration() {
     assert_eq!(preset.get("path").and_then(Located::str), Some("docs"));
     assert!(preset.get("versions").and_then(|v| v.get("current")).is_some(), "{preset:?}");
     assert_eq!(preset.get("onlyIncludeVersions").map(|v| &v.value), Some(&Js::Dynamic("an expression".into())));
-    let redirects = super::plugin_options(text, "\u{0}", "@docusaurus/plugin-client-redirects").expect("reads");
+    let redirects =
+        crate::compat::docusaurus::js_options::plugin_options(text, "\u{0}", "@docusaurus/plugin-client-redirects")
+            .expect("reads");
     assert_eq!(redirects.len(), 1);
     assert_eq!(redirects[0].get("createRedirects").map(|v| &v.value), Some(&Js::Dynamic(FUNCTION.into())));
     assert!(redirects[0].get("redirects").is_some());
-    let markdown = super::object_at_key(text, "markdown").expect("reads").expect("found");
+    let markdown =
+        crate::compat::docusaurus::js_options::object_at_key(text, "markdown").expect("reads").expect("found");
     assert_eq!(markdown.get("preprocessor").map(|v| &v.value), Some(&Js::Dynamic(FUNCTION.into())));
 }
 
@@ -137,4 +141,62 @@ fn bounds_a_deep_or_unclosed_function_body_and_places_it() {
         assert_eq!((line, column), at, "{text}: {message}");
         assert!(message.contains("not closed") || message.contains("body"), "{message}");
     }
+}
+
+/// What JavaScript folds without running anything: strings added with `+` (also on
+/// the next line, as karmada-io/website's sidebars.js writes a long description), a
+/// template without `${…}`, names declared before the export, spreads of known arrays
+/// and objects (a key written again takes the later value, in its first place).
+#[test]
+fn folds_constant_strings_names_and_spreads() {
+    let text = "const base = 'guides/';\nconst more = [`${base}x`];\nconst common = {type: 'doc', id: 'a'};\n\
+                module.exports = {\n  s: ['a' +\n    \"b\" + `c`, base + 'setup', ...['d', 'e'], {...common, id: 'b', label: 'L'}, ...more],\n};\n";
+    let value = exported(text);
+    let Js::Array(items) = &value.get("s").expect("s").value else { panic!("an array") };
+    let strings: Vec<Option<&str>> = items.iter().map(Located::str).collect();
+    assert_eq!(strings[..4], [Some("abc"), Some("guides/setup"), Some("d"), Some("e")]);
+    let Js::Object(fields) = &items[4].value else { panic!("{:?}", items[4]) };
+    let keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["type", "id", "label"]);
+    assert_eq!(items[4].get("id").and_then(Located::str), Some("b"));
+    // The template with `${…}` stays code, at its place in the declaration.
+    assert_eq!(first_dynamic(&value), Some(("`${…}`", 2, 15)));
+    // Still code: a number added, a name declared after the export, a call on the sum.
+    for text in [
+        "module.exports = {s: ['a' + 1]};",
+        "module.exports = {s: [later]};\nconst later = 'x';",
+        "module.exports = {s: ['a' + 'b'.toUpperCase()]};",
+        "const f = () => 'x';\nmodule.exports = {s: ['a' + f]};",
+    ] {
+        assert!(first_dynamic(&exported(text)).is_some(), "{text}");
+    }
+}
+
+/// Names that copy each other many times, or nest deeper through each other than a
+/// value may, are an error at the use, not an exhausted memory or stack.
+#[test]
+fn bounds_what_names_copy() {
+    let mut text = String::from("const n0 = ['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'];\n");
+    for i in 1..12 {
+        let p = i - 1;
+        text.push_str(&format!("const n{i} = [n{p}, n{p}, n{p}, n{p}, n{p}, n{p}, n{p}, n{p}];\n"));
+    }
+    text.push_str("module.exports = {s: n11};\n");
+    let (line, _, message) = exported_value(&text).expect_err("too much");
+    assert!(message.contains("copy more than"), "{line}: {message}");
+    let mut text = String::from("const d0 = 'x';\n");
+    for i in 1..40 {
+        text.push_str(&format!("const d{i} = [[d{}]];\n", i - 1));
+    }
+    text.push_str("module.exports = {s: d39};\n");
+    let (_, _, message) = exported_value(&text).expect_err("too deep");
+    assert!(message.contains("nested more than"), "{message}");
+    let mut text =
+        String::from("const s0 = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';\n");
+    for i in 1..40 {
+        let p = i - 1;
+        text.push_str(&format!("const s{i} = s{p} + s{p};\n"));
+    }
+    text.push_str("module.exports = {s: s39};\n");
+    assert!(exported_value(&text).is_err());
 }

@@ -11,6 +11,8 @@ pub(crate) mod exclude;
 pub(crate) mod i18n;
 pub(crate) mod instances;
 pub(crate) mod js_literal;
+pub(crate) mod js_options;
+mod js_tokens;
 pub(crate) mod options;
 pub(crate) mod plugins;
 pub(crate) mod redirects;

@@ -4,7 +4,8 @@
 //! writes a page that redirects at `from/index.html`. Read here into the core's
 //! [`MappedRedirect`]s, which the core checks against the site's pages and claims.
 
-use super::js_literal::{Js, Located, plugin_options};
+use super::js_literal::{Js, Located};
+use super::js_options::plugin_options;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::site::outputs::{MappedRedirect, RedirectTo};
 

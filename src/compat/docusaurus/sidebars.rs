@@ -12,17 +12,14 @@ use crate::content::nav_file::{NavEntry, NavLink};
 pub(crate) type Problem = (usize, usize, String);
 
 /// The entries of a `sidebars.js`, or the problem that makes it unusable. Problems with
-/// single items (an unknown type) come with the entries.
+/// single items (an unknown type, a value only running the file gives) come with the
+/// entries, each item left out.
 pub(crate) fn parse_sidebars(text: &str) -> Result<(Vec<NavEntry>, Vec<Problem>), Problem> {
     let Some(value) = exported_value(text)? else {
         return Err((1, 1, "no `module.exports =` or `export default` with the sidebars".to_string()));
     };
-    if let Some((what, line, column)) = first_dynamic(&value) {
-        return Err((
-            line,
-            column,
-            format!("`{what}` needs the file to run, and opsbook only reads it: the navigation follows the folders"),
-        ));
+    if let Js::Dynamic(what) = &value.value {
+        return Err(unread(what, value.line, value.column, "the navigation follows the folders"));
     }
     let Js::Object(sidebars) = &value.value else {
         return Err((value.line, value.column, "the file exports no object of sidebars".to_string()));
@@ -35,12 +32,33 @@ pub(crate) fn parse_sidebars(text: &str) -> Result<(Vec<NavEntry>, Vec<Problem>)
     Ok((entries, problems))
 }
 
+/// The problem of a value at `line`:`column` that only running the file gives.
+fn unread(what: &str, line: usize, column: usize, outcome: &str) -> Problem {
+    (line, column, format!("`{what}` needs the file to run, and opsbook only reads it: {outcome}"))
+}
+
+/// The first value of `item`, an object with a `type`, that only running the file
+/// gives, among the fields that make its entry (its `items` are read on their own: a
+/// category whose items are code keeps its label and link).
+fn unread_field(item: &Located) -> Option<(&str, usize, usize)> {
+    let Js::Object(fields) = &item.value else { return None };
+    item.get("type")?;
+    fields.iter().find_map(|(key, value)| match key.as_str() {
+        "type" | "id" | "label" | "href" | "dirName" | "link" | "" => first_dynamic(value),
+        _ => None,
+    })
+}
+
 /// The items of a sidebar or of a category's `items`: an array, or categories in
 /// shorthand.
 fn sidebar_items(value: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec<NavEntry> {
     match &value.value {
         Js::Array(items) => items.iter().flat_map(|item| item_entries(item, problems)).collect(),
         Js::Object(_) => shorthand(value, problems),
+        Js::Dynamic(what) => {
+            problems.push(unread(what, value.line, value.column, "these items are left out of the navigation"));
+            Vec::new()
+        }
         _ => {
             problems.push((
                 value.line,
@@ -55,9 +73,13 @@ fn sidebar_items(value: &Located, problems: &mut Vec<(usize, usize, String)>) ->
 /// `{'Label': [items], …}`: one category per key.
 fn shorthand(value: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec<NavEntry> {
     let Js::Object(fields) = &value.value else { return Vec::new() };
-    fields
-        .iter()
-        .map(|(label, items)| NavEntry {
+    let mut entries = Vec::new();
+    for (label, items) in fields {
+        if let (Js::Dynamic(what), true) = (&items.value, label.is_empty()) {
+            problems.push(unread(what, items.line, items.column, "it is left out of the navigation"));
+            continue;
+        }
+        entries.push(NavEntry {
             title: Some(label.clone()),
             link: NavLink::None,
             children: sidebar_items(items, problems),
@@ -65,8 +87,9 @@ fn shorthand(value: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec
             file: None,
             line: items.line,
             column: items.column,
-        })
-        .collect()
+        });
+    }
+    entries
 }
 
 fn item_entries(item: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec<NavEntry> {
@@ -82,6 +105,13 @@ fn item_entries(item: &Located, problems: &mut Vec<(usize, usize, String)>) -> V
     let text = |key: &str| item.get(key).and_then(Located::str);
     if let Some(id) = item.str() {
         return vec![entry(None, NavLink::DocId(id.to_string()), Vec::new())];
+    }
+    if let Some((what, line, column)) = unread_field(item).or_else(|| match &item.value {
+        Js::Dynamic(what) => Some((what, item.line, item.column)),
+        _ => None,
+    }) {
+        problems.push(unread(what, line, column, "the item is left out of the navigation"));
+        return Vec::new();
     }
     if !matches!(item.value, Js::Object(_)) {
         problems.push((item.line, item.column, "an item is a doc id or an object".into()));
@@ -209,10 +239,86 @@ export default sidebars;
     #[test]
     fn code_is_a_located_problem() {
         let text = "module.exports = {\n  main: [\n    'a',\n    ...require('./more'),\n  ],\n};\n";
-        let (line, column, message) = parse_sidebars(text).expect_err("dynamic");
-        assert_eq!((line, column), (4, 5));
-        assert!(message.contains("`...`") && message.contains("folders"), "{message}");
+        let (entries, problems) = parse_sidebars(text).expect("reads the rest");
+        assert_eq!(outline(&entries), [" doc:a"]);
+        let (line, column, message) = &problems[0];
+        assert_eq!((*line, *column), (4, 5));
+        assert!(message.contains("`...`") && message.contains("left out"), "{message}");
+        let (line, column, message) = parse_sidebars("module.exports = make();").expect_err("code");
+        assert_eq!((line, column), (1, 18));
+        assert!(message.contains("`make`") && message.contains("folders"), "{message}");
         let (_, problems) = parse_sidebars("module.exports = {m: [{type: 'doc'}, {type: 'thing'}]};").expect("reads");
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    /// facebook/docusaurus 0bbabb7ec75861be244e50e02310ebbac229cbb8,
+    /// packages/docusaurus-plugin-content-docs/src/sidebars/__tests__/index.test.ts,
+    /// "sidebars shorthand and longhand lead to exact same sidebar": its fixtures
+    /// sidebars-category.js and sidebars-category-shorthand.js (comments left out).
+    #[test]
+    fn shorthand_and_longhand_categories_are_the_same_sidebar() {
+        let longhand = "module.exports = {docs: [{type: 'category', label: 'level 1', items: ['a', {type: 'category', \
+            label: 'level 2', items: [{type: 'category', label: 'level 3', items: ['c', {type: 'category', \
+            label: 'level 4', items: ['d', {type: 'category', label: 'deeper more more', items: ['e']}]}]}, 'f']}]}]};";
+        let shorthand = "module.exports = {docs: [{'level 1': ['a', {'level 2': [{'level 3': ['c', {'level 4': ['d', \
+            {'deeper more more': ['e']}]}]}, 'f']}]}]};";
+        let (long, problems) = parse_sidebars(longhand).expect("reads");
+        assert!(problems.is_empty(), "{problems:?}");
+        let (short, _) = parse_sidebars(shorthand).expect("reads");
+        assert_eq!(outline(&long), outline(&short));
+        assert_eq!(outline(&long)[..3], ["level 1 -", "   doc:a", "  level 2 -"]);
+    }
+
+    /// facebook/docusaurus 032721c7d6aee9285e4d357a66181e1a208308e3,
+    /// website/_dogfooding/docs-tests-sidebars.js (abridged): `const sidebars` exported by
+    /// name after it, a spread of a literal array, a spread of a function's result, an
+    /// `html` item whose value is a template without `${…}`. The function's items are
+    /// left out with a warning at the spread; the rest is read.
+    #[test]
+    fn reads_docusaurus_own_test_sidebars_but_the_generated_items() {
+        let text = "/** @type {SidebarsConfig} */\nconst sidebars = {\n  sidebar: [\n    \
+            {type: 'doc', id: 'index', className: 'red', label: 'Index'},\n    'test-draft',\n    {\n      \
+            type: 'category',\n      label: 'Huge sidebar category',\n      items: [\n        \
+            ...[{type: 'link', href: '/', label: 'Test'}],\n        ...generateHugeSidebarItems(),\n      ],\n    },\n    \
+            {type: 'html', defaultStyle: true, value: `\n    <span>Powered by</span>\n  `},\n  ],\n  \
+            anotherSidebar: ['dummy'],\n};\nmodule.exports = sidebars;\n\nfunction generateHugeSidebarItems() {\n  \
+            const linksCount = 8;\n  return [...Array(linksCount)].map((index) => ({type: 'link', href: '/', \
+            label: `Link ${index}`}));\n}\n";
+        let (entries, problems) = parse_sidebars(text).expect("reads");
+        assert_eq!(
+            outline(&entries),
+            ["Index doc:index", " doc:test-draft", "Huge sidebar category -", "  Test /", " doc:dummy"]
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let (line, column, message) = &problems[0];
+        assert_eq!((*line, *column), (11, 9));
+        assert!(message.contains("`...`") && message.contains("left out"), "{message}");
+    }
+
+    /// A category's text written as strings added together (as karmada-io/website's
+    /// sidebars.js writes a generated index's description) is the string they make.
+    #[test]
+    fn a_description_of_added_strings_is_read() {
+        let text = "module.exports = {s: [{type: 'category', label: 'API', link: {type: 'generated-index',\n  \
+            description:\n    \"The API serves \" +\n    \"the functions.\", keywords: ['API']}, items: ['a']}]};";
+        let (entries, problems) = parse_sidebars(text).expect("reads");
+        assert!(problems.is_empty(), "{problems:?}");
+        let NavLink::GeneratedIndex(link) = &entries[0].link else { panic!("{:?}", entries[0].link) };
+        assert_eq!(link.description.as_deref(), Some("The API serves the functions."));
+    }
+
+    /// A value of code in a field that makes an entry leaves its item out, in one the
+    /// navigation does not read (`customProps`) it does not; a category whose items are
+    /// code keeps its label, without them.
+    #[test]
+    fn code_in_a_read_field_leaves_the_item_out() {
+        let text = "module.exports = {s: [{type: 'doc', id: docId()}, {type: 'doc', id: 'b', customProps: f()}, \
+            {type: 'category', label: `${x}`, items: ['c']}, {type: 'category', label: 'D', items: more()}]};";
+        let (entries, problems) = parse_sidebars(text).expect("reads");
+        assert_eq!(outline(&entries), [" doc:b", "D -"]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        for (problem, what) in problems.iter().zip(["`docId`", "${…}", "`more`"]) {
+            assert!(problem.2.contains(what) && problem.2.contains("left out"), "{problem:?}");
+        }
     }
 }

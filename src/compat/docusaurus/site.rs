@@ -68,7 +68,7 @@ pub(crate) struct DocsInstance {
 pub(crate) fn docs_options(text: &str) -> Result<(Option<Located>, Vec<Located>), js_literal::Problem> {
     let mut default = None;
     let mut others = Vec::new();
-    for options in js_literal::plugin_options(text, "docs", DOCS_PLUGIN)? {
+    for options in super::js_options::plugin_options(text, "docs", DOCS_PLUGIN)? {
         match options.get("id").and_then(Located::str) {
             Some(id) if id != "default" => others.push(options),
             _ if default.is_none() => default = Some(options),

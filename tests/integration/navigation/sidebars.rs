@@ -62,9 +62,13 @@ export default sidebars;
     assert!(!site.exists("public/sidebars.ts"));
 }
 
+/// What is constant folds as Docusaurus's run of the file gives it: strings added with
+/// `+`, names declared before the export, spreads of known arrays. An item that needs
+/// code is a warning at its place, left out, and the rest of the sidebar stays.
 #[test]
-fn a_sidebar_that_needs_code_is_a_located_warning_and_the_folders_order_the_navigation() {
-    let sidebars = "module.exports = {\n  docs: [\n    'b',\n    ...require('./more.js'),\n  ],\n};\n";
+fn a_sidebar_item_that_needs_code_is_a_located_warning_and_the_rest_stays() {
+    let sidebars = "const runbooks = ['b'];\nconst label = 'Run' + \"books\";\nmodule.exports = {\n  docs: [\n    \
+                    {type: 'category', label: label, items: [...runbooks, 'c']},\n    ...require('./more.js'),\n    'a',\n  ],\n};\n";
     let site = Site::with_files(
         "nav-sidebars-code",
         &[
@@ -77,8 +81,19 @@ fn a_sidebar_that_needs_code_is_a_located_warning_and_the_folders_order_the_navi
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(run.stderr.contains("warning[nav-file]: `...` needs the file to run"), "{}", run.stderr);
-    assert!(run.stderr.contains("--> sidebars.js:4:5"), "{}", run.stderr);
-    assert_eq!(nav_outline(&site.read("public/a/index.html")), ["A", "B", "C"]);
+    assert!(run.stderr.contains("the item is left out of the navigation"), "{}", run.stderr);
+    assert!(run.stderr.contains("--> sidebars.js:6:5"), "{}", run.stderr);
+    assert_eq!(unfolded_outline(&site, &site.read("public/a/index.html")), ["Runbooks", "  B", "  C", "A"]);
+    // Code where the sidebars object is expected leaves the folders' navigation.
+    let whole = Site::with_files(
+        "nav-sidebars-whole",
+        &[("sidebars.js", "module.exports = makeSidebars();\n"), ("content/a.md", "# A\n"), ("content/b.md", "# B\n")],
+    );
+    let run = whole.build(&[]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("--> sidebars.js:1:18"), "{}", run.stderr);
+    assert!(run.stderr.contains("the navigation follows the folders"), "{}", run.stderr);
+    assert_eq!(nav_outline(&whole.read("public/a/index.html")), ["A", "B"]);
     let missing = Site::with_files(
         "nav-sidebars-missing",
         &[("sidebars.js", "module.exports = {docs: ['a', 'gone']};\n"), ("content/a.md", "# A\n")],
