@@ -19,7 +19,7 @@ impl<'a> BodyWriter<'a> {
             inner.push(self.inline(event, range.start));
         }
         let source = match self.input.heading_ids {
-            style if style.is_hugo() => source.lines().next().unwrap_or_default(),
+            style if style.is_source_line() => source.lines().next().unwrap_or_default(),
             _ => "",
         };
         let id = self.ids.assign(&HeadingText { text: &text, shown: &text, source, level: 7 });
@@ -152,7 +152,7 @@ impl<'a> BodyWriter<'a> {
             shown,
             // Only the Hugo and kramdown styles read the source line.
             source: match style {
-                style if style.is_hugo() => heading_source_line(heading.source),
+                style if style.is_source_line() => heading_source_line(heading.source),
                 crate::slug::HeadingIdStyle::Kramdown => crate::slug::kramdown_source_line(heading.source),
                 _ => "",
             },

@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::slug::{
-    HeadingIdStyle, blackfriday_heading_id, github_heading_id, heading_id, hugo_ascii_heading_id,
-    kramdown_gfm_heading_id, kramdown_heading_id, next_python_markdown_id, python_markdown_heading_id,
-    source_line_heading_id, tech_docs_heading_id,
+    HeadingIdStyle, github_heading_id, heading_id, kramdown_gfm_heading_id, kramdown_heading_id,
+    next_python_markdown_id, python_markdown_heading_id, source_line_ascii_heading_id, source_line_heading_id,
+    source_line_runs_heading_id, tech_docs_heading_id,
 };
 
 /// What a heading says, in each form an id style reads.
@@ -39,8 +39,8 @@ fn base_id(style: HeadingIdStyle, heading: &HeadingText<'_>) -> String {
         HeadingIdStyle::Github => github_heading_id(heading.shown),
         HeadingIdStyle::TextWithAlt => github_heading_id(heading.text),
         HeadingIdStyle::SourceLine => source_line_heading_id(heading.source),
-        HeadingIdStyle::HugoAscii => hugo_ascii_heading_id(heading.source),
-        HeadingIdStyle::HugoBlackfriday => blackfriday_heading_id(heading.source),
+        HeadingIdStyle::SourceLineAscii => source_line_ascii_heading_id(heading.source),
+        HeadingIdStyle::SourceLineRuns => source_line_runs_heading_id(heading.source),
         HeadingIdStyle::PythonMarkdown => python_markdown_heading_id(heading.shown, false),
         HeadingIdStyle::PythonMarkdownUnicode => python_markdown_heading_id(heading.shown, true),
         HeadingIdStyle::TechDocs => tech_docs_heading_id(heading.shown),

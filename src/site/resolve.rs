@@ -59,9 +59,8 @@ impl<'a> SiteLinks<'a> {
         Resolution::File { href, asset: asset.then(|| site_path.to_string()) }
     }
 
-    /// A content path as messages name it, from the root: `content/a.md`, or a mounted
-    /// source's `vendor/x/docs/a.md`.
-    /// A path that names no file is named in the source mounted where it points.
+    /// A content path as messages name it: `content/a.md`, or in the source mounted where
+    /// it points (`vendor/x/docs/a.md`), as is a path that names no file.
     fn shown(&self, content_path: &str) -> String {
         let sources = &self.site.config.sources;
         let exists = self.site.knows_path(content_path) || self.site.index.left_out.contains_key(content_path);
@@ -73,8 +72,7 @@ impl<'a> SiteLinks<'a> {
 
     fn missing_page(&self, from_dir: &str, content_path: &str) -> Resolution {
         let message = match self.site.index.left_out.get(content_path) {
-            // A page that is no page of the site (an include in `_includes/`) in an
-            // internal section is internal all the same.
+            // A file of no page (an include in `_includes/`) in an internal section is internal.
             Some(LeftOut::Internal) => return internal(&self.shown(content_path)),
             None if self.in_internal_section(content_path) => return internal(&self.shown(content_path)),
             Some(LeftOut::Draft) => draft(&self.shown(content_path)),

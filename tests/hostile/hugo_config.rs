@@ -36,9 +36,9 @@ fn configuration_files_linked_out_of_the_handbook_are_not_read() {
         deep.push_str(&format!("/d{level}"));
         site.write(&format!("{deep}/params.toml"), format!("level{level} = {level}\n"));
     }
-    // More files than are read.
+    // More files than are read, after the others in name order.
     for n in 0..400 {
-        site.write(&format!("config/_default/many/m{n:03}.toml"), "x = 1\n");
+        site.write(&format!("config/_default/zz-many/m{n:03}.toml"), "x = 1\n");
     }
     let run = site.build(&[]);
     assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);

@@ -60,8 +60,10 @@ fn hugo_pages_follow_permalinks_url_and_slug() {
     assert!(site.exists("public/help/q-and--a@x/index.html"));
     assert!(site.exists("public/posts/index.html"), "the old form names pages, not the section");
     assert!(!run.stderr.contains("content/_index.md"), "{}", run.stderr);
-    // The `page`/`section` form, in a file of its own; an unknown token is a warning at
-    // its place, and the pages keep Hugo's URLs.
+    // The `page`/`section` form, in a file of its own (merged over the root file's, as
+    // Hugo merges them: the root's `posts` is taken out); an unknown token is a warning
+    // at its place, and the pages keep Hugo's URLs.
+    site.write("hugo.toml", "title = 'x'\n");
     site.write(
         "config/_default/permalinks.toml",
         "[page]\nposts = '/:sections[last]/:filename/'\n[section]\nposts = '/all-posts/'\n",

@@ -9,10 +9,10 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::char_table::CharTable;
 
-mod hugo;
 mod kramdown;
-pub use hugo::{blackfriday_heading_id, hugo_ascii_heading_id, source_line_heading_id};
+mod source_line;
 pub use kramdown::{kramdown_gfm_heading_id, kramdown_heading_id, kramdown_source_line, kramdown_typography};
+pub use source_line::{source_line_ascii_heading_id, source_line_heading_id, source_line_runs_heading_id};
 
 /// The rule that turns a heading into its id: `[markdown] heading-ids` in `book.toml`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -28,10 +28,10 @@ pub enum HeadingIdStyle {
     SourceLine,
     /// Hugo's `github-ascii` type: `hugo` on a site whose configuration names it.
     #[serde(skip)]
-    HugoAscii,
+    SourceLineAscii,
     /// Hugo's `blackfriday` type: `hugo` on a site whose configuration names it.
     #[serde(skip)]
-    HugoBlackfriday,
+    SourceLineRuns,
     /// Docusaurus's (github-slugger), from the heading's text, image alt text included.
     #[serde(rename = "docusaurus")]
     TextWithAlt,
@@ -59,8 +59,8 @@ pub enum HeadingIdStyle {
 
 impl HeadingIdStyle {
     /// Whether the rule is one of Hugo's, which read the heading's Markdown source line.
-    pub fn is_hugo(self) -> bool {
-        matches!(self, HeadingIdStyle::SourceLine | HeadingIdStyle::HugoAscii | HeadingIdStyle::HugoBlackfriday)
+    pub fn is_source_line(self) -> bool {
+        matches!(self, HeadingIdStyle::SourceLine | HeadingIdStyle::SourceLineAscii | HeadingIdStyle::SourceLineRuns)
     }
 
     /// Whether the rule is kramdown's, whose repeats are numbered from the first id.

@@ -12,29 +12,56 @@ use crate::content::nav_file::{NavEntry, NavLink};
 pub(crate) type Problem = (usize, usize, String);
 
 /// The entries of a `sidebars.js`, or the problem that makes it unusable. Problems with
-/// single items (an unknown type, a value only running the file gives) come with the
-/// entries, each item left out.
+/// single items (an unknown type) come with the entries, each item left out. A value
+/// that makes entries and only running the file gives (a function's items, a label of
+/// code) makes it unusable: a sidebar without those entries would hide their pages,
+/// which the folders' navigation shows.
 pub(crate) fn parse_sidebars(text: &str) -> Result<(Vec<NavEntry>, Vec<Problem>), Problem> {
     let Some(value) = exported_value(text)? else {
         return Err((1, 1, "no `module.exports =` or `export default` with the sidebars".to_string()));
     };
     if let Js::Dynamic(what) = &value.value {
-        return Err(unread(what, value.line, value.column, "the navigation follows the folders"));
+        return Err(unread(what, value.line, value.column));
     }
     let Js::Object(sidebars) = &value.value else {
         return Err((value.line, value.column, "the file exports no object of sidebars".to_string()));
     };
-    let mut problems = Vec::new();
+    let mut found = Found::default();
     let mut entries = Vec::new();
     for (_, sidebar) in sidebars {
-        entries.extend(sidebar_items(sidebar, &mut problems));
+        entries.extend(sidebar_items(sidebar, &mut found));
     }
-    Ok((entries, problems))
+    match found.code {
+        Some(code) => Err(code),
+        None => Ok((entries, found.problems)),
+    }
+}
+
+/// The problems met while reading the entries: those of single items, and the first
+/// value of code among the entries.
+#[derive(Default)]
+struct Found {
+    problems: Vec<Problem>,
+    code: Option<Problem>,
+}
+
+impl Found {
+    fn push(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    fn code(&mut self, what: &str, line: usize, column: usize) {
+        self.code.get_or_insert_with(|| unread(what, line, column));
+    }
 }
 
 /// The problem of a value at `line`:`column` that only running the file gives.
-fn unread(what: &str, line: usize, column: usize, outcome: &str) -> Problem {
-    (line, column, format!("`{what}` needs the file to run, and opsbook only reads it: {outcome}"))
+fn unread(what: &str, line: usize, column: usize) -> Problem {
+    (
+        line,
+        column,
+        format!("`{what}` needs the file to run, and opsbook only reads it: the navigation follows the folders"),
+    )
 }
 
 /// The first value of `item`, an object with a `type`, that only running the file
@@ -51,12 +78,12 @@ fn unread_field(item: &Located) -> Option<(&str, usize, usize)> {
 
 /// The items of a sidebar or of a category's `items`: an array, or categories in
 /// shorthand.
-fn sidebar_items(value: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec<NavEntry> {
+fn sidebar_items(value: &Located, problems: &mut Found) -> Vec<NavEntry> {
     match &value.value {
         Js::Array(items) => items.iter().flat_map(|item| item_entries(item, problems)).collect(),
         Js::Object(_) => shorthand(value, problems),
         Js::Dynamic(what) => {
-            problems.push(unread(what, value.line, value.column, "these items are left out of the navigation"));
+            problems.code(what, value.line, value.column);
             Vec::new()
         }
         _ => {
@@ -71,12 +98,12 @@ fn sidebar_items(value: &Located, problems: &mut Vec<(usize, usize, String)>) ->
 }
 
 /// `{'Label': [items], …}`: one category per key.
-fn shorthand(value: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec<NavEntry> {
+fn shorthand(value: &Located, problems: &mut Found) -> Vec<NavEntry> {
     let Js::Object(fields) = &value.value else { return Vec::new() };
     let mut entries = Vec::new();
     for (label, items) in fields {
         if let (Js::Dynamic(what), true) = (&items.value, label.is_empty()) {
-            problems.push(unread(what, items.line, items.column, "it is left out of the navigation"));
+            problems.code(what, items.line, items.column);
             continue;
         }
         entries.push(NavEntry {
@@ -92,7 +119,7 @@ fn shorthand(value: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec
     entries
 }
 
-fn item_entries(item: &Located, problems: &mut Vec<(usize, usize, String)>) -> Vec<NavEntry> {
+fn item_entries(item: &Located, problems: &mut Found) -> Vec<NavEntry> {
     let entry = |title: Option<&str>, link: NavLink, children: Vec<NavEntry>| NavEntry {
         title: title.map(str::to_string),
         link,
@@ -110,7 +137,7 @@ fn item_entries(item: &Located, problems: &mut Vec<(usize, usize, String)>) -> V
         Js::Dynamic(what) => Some((what, item.line, item.column)),
         _ => None,
     }) {
-        problems.push(unread(what, line, column, "the item is left out of the navigation"));
+        problems.code(what, line, column);
         return Vec::new();
     }
     if !matches!(item.value, Js::Object(_)) {
@@ -239,11 +266,9 @@ export default sidebars;
     #[test]
     fn code_is_a_located_problem() {
         let text = "module.exports = {\n  main: [\n    'a',\n    ...require('./more'),\n  ],\n};\n";
-        let (entries, problems) = parse_sidebars(text).expect("reads the rest");
-        assert_eq!(outline(&entries), [" doc:a"]);
-        let (line, column, message) = &problems[0];
-        assert_eq!((*line, *column), (4, 5));
-        assert!(message.contains("`...`") && message.contains("left out"), "{message}");
+        let (line, column, message) = parse_sidebars(text).expect_err("code");
+        assert_eq!((line, column), (4, 5));
+        assert!(message.contains("`...`") && message.contains("folders"), "{message}");
         let (line, column, message) = parse_sidebars("module.exports = make();").expect_err("code");
         assert_eq!((line, column), (1, 18));
         assert!(message.contains("`make`") && message.contains("folders"), "{message}");
@@ -272,8 +297,8 @@ export default sidebars;
     /// facebook/docusaurus 032721c7d6aee9285e4d357a66181e1a208308e3,
     /// website/_dogfooding/docs-tests-sidebars.js (abridged): `const sidebars` exported by
     /// name after it, a spread of a literal array, a spread of a function's result, an
-    /// `html` item whose value is a template without `${…}`. The function's items are
-    /// left out with a warning at the spread; the rest is read.
+    /// `html` item whose value is a template without `${…}`. The function's items need
+    /// the file to run (the folders' navigation, at the spread); the rest is read.
     #[test]
     fn reads_docusaurus_own_test_sidebars_but_the_generated_items() {
         let text = "/** @type {SidebarsConfig} */\nconst sidebars = {\n  sidebar: [\n    \
@@ -284,15 +309,16 @@ export default sidebars;
             anotherSidebar: ['dummy'],\n};\nmodule.exports = sidebars;\n\nfunction generateHugeSidebarItems() {\n  \
             const linksCount = 8;\n  return [...Array(linksCount)].map((index) => ({type: 'link', href: '/', \
             label: `Link ${index}`}));\n}\n";
-        let (entries, problems) = parse_sidebars(text).expect("reads");
+        let (line, column, message) = parse_sidebars(text).expect_err("code");
+        assert_eq!((line, column), (11, 9));
+        assert!(message.contains("`...`") && message.contains("folders"), "{message}");
+        let text = text.replace("        ...generateHugeSidebarItems(),\n", "");
+        let (entries, problems) = parse_sidebars(&text).expect("reads");
         assert_eq!(
             outline(&entries),
             ["Index doc:index", " doc:test-draft", "Huge sidebar category -", "  Test /", " doc:dummy"]
         );
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        let (line, column, message) = &problems[0];
-        assert_eq!((*line, *column), (11, 9));
-        assert!(message.contains("`...`") && message.contains("left out"), "{message}");
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     /// A category's text written as strings added together (as karmada-io/website's
@@ -307,18 +333,25 @@ export default sidebars;
         assert_eq!(link.description.as_deref(), Some("The API serves the functions."));
     }
 
-    /// A value of code in a field that makes an entry leaves its item out, in one the
-    /// navigation does not read (`customProps`) it does not; a category whose items are
-    /// code keeps its label, without them.
+    /// A value of code in a field that makes an entry (an id, a label, a category's
+    /// items) needs the file to run, the first one named; in one the navigation does not
+    /// read (`customProps`, `className`) it does not.
     #[test]
-    fn code_in_a_read_field_leaves_the_item_out() {
-        let text = "module.exports = {s: [{type: 'doc', id: docId()}, {type: 'doc', id: 'b', customProps: f()}, \
-            {type: 'category', label: `${x}`, items: ['c']}, {type: 'category', label: 'D', items: more()}]};";
+    fn code_in_a_read_field_needs_the_file_to_run() {
+        let text = "module.exports = {s: [{type: 'doc', id: 'b', customProps: f(), className: c}, \
+            {type: 'category', label: 'D', items: ['a']}]};";
         let (entries, problems) = parse_sidebars(text).expect("reads");
-        assert_eq!(outline(&entries), [" doc:b", "D -"]);
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        for (problem, what) in problems.iter().zip(["`docId`", "${…}", "`more`"]) {
-            assert!(problem.2.contains(what) && problem.2.contains("left out"), "{problem:?}");
+        assert_eq!(outline(&entries), [" doc:b", "D -", "   doc:a"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let items = [
+            ("{type: 'doc', id: docId()}", "`docId`"),
+            ("{type: 'category', label: `${x}`, items: ['c']}", "${…}"),
+            ("{type: 'category', label: 'D', items: more()}", "`more`"),
+        ];
+        for (item, what) in items {
+            let text = format!("module.exports = {{s: ['a', {item}]}};");
+            let (_, _, message) = parse_sidebars(&text).expect_err(item);
+            assert!(message.contains(what) && message.contains("folders"), "{item}: {message}");
         }
     }
 }

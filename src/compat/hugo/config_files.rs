@@ -1,8 +1,7 @@
 //! A Hugo site's configuration, read and merged once as Hugo reads it; every reader of
 //! Hugo's settings (mounts, languages, menus, permalinks, markup, params, site data)
 //! asks this one value:
-//! 1. the first of `hugo.toml` (`.yaml`, `.yml`, `.json`), then `config.toml` (...) at
-//!    the root;
+//! 1. the first of `hugo.toml` (`.yaml`, `.yml`, `.json`), then `config.*`, at the root;
 //! 2. every file of `config/_default/`, then of `config/production/` (the environment
 //!    `hugo` builds with), at any depth, in name order: a file's name without its
 //!    extension is its key, whatever folder holds it (`params.toml` and
@@ -119,17 +118,7 @@ fn list_files(config: &Config, folder: &str, depth: usize, names: &mut Vec<Strin
     if depth > MAX_DEPTH || names.len() > MAX_FILES {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(config.root.join(folder)) else { return };
-    let mut entries: Vec<(String, bool)> = entries
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().to_str()?.to_string();
-            let is_dir = entry.file_type().ok()?.is_dir();
-            (!name.starts_with('.')).then_some((name, is_dir))
-        })
-        .collect();
-    entries.sort();
-    for (name, is_dir) in entries {
+    for (name, is_dir) in crate::compat::site_data::visible_entries(&config.root.join(folder)) {
         let path = format!("{folder}/{name}");
         if is_dir {
             list_files(config, &path, depth + 1, names);

@@ -84,8 +84,8 @@ pub(crate) fn heading_ids(config: Option<&Value>) -> HeadingIdStyle {
     }
     let older = parser("autoHeadingIDType").and_then(Value::as_str).filter(|kind| !kind.is_empty());
     match older.or_else(|| parser("autoIDType").and_then(Value::as_str)) {
-        Some("github-ascii") => HeadingIdStyle::HugoAscii,
-        Some("blackfriday") => HeadingIdStyle::HugoBlackfriday,
+        Some("github-ascii") => HeadingIdStyle::SourceLineAscii,
+        Some("blackfriday") => HeadingIdStyle::SourceLineRuns,
         _ => HeadingIdStyle::SourceLine,
     }
 }
@@ -219,10 +219,10 @@ mod tests {
         let ids = |text: &str| heading_ids(Some(&parse("hugo.toml", text).unwrap()));
         let parser = "[markup.goldmark.parser]\n";
         assert_eq!(ids(""), HeadingIdStyle::SourceLine);
-        assert_eq!(ids(&format!("{parser}autoHeadingIDType = \"blackfriday\"\n")), HeadingIdStyle::HugoBlackfriday);
-        assert_eq!(ids(&format!("{parser}autoIDType = \"github-ascii\"\n")), HeadingIdStyle::HugoAscii);
+        assert_eq!(ids(&format!("{parser}autoHeadingIDType = \"blackfriday\"\n")), HeadingIdStyle::SourceLineRuns);
+        assert_eq!(ids(&format!("{parser}autoIDType = \"github-ascii\"\n")), HeadingIdStyle::SourceLineAscii);
         let both = format!("{parser}autoIDType = \"github-ascii\"\nautoHeadingIDType = \"blackfriday\"\n");
-        assert_eq!(ids(&both), HeadingIdStyle::HugoBlackfriday);
+        assert_eq!(ids(&both), HeadingIdStyle::SourceLineRuns);
         assert_eq!(ids(&format!("{parser}autoIDType = \"gitlab\"\n")), HeadingIdStyle::SourceLine);
         assert_eq!(
             ids(&format!("{parser}autoHeadingID = false\nautoIDType = \"blackfriday\"\n")),

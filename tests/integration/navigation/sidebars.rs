@@ -63,28 +63,35 @@ export default sidebars;
 }
 
 /// What is constant folds as Docusaurus's run of the file gives it: strings added with
-/// `+`, names declared before the export, spreads of known arrays. An item that needs
-/// code is a warning at its place, left out, and the rest of the sidebar stays.
+/// `+`, names declared before the export, spreads of known arrays. A value that makes
+/// entries and needs code is a warning at its place, and the folders order the
+/// navigation, which then shows every page.
 #[test]
-fn a_sidebar_item_that_needs_code_is_a_located_warning_and_the_rest_stays() {
+fn a_sidebar_folds_constants_and_code_is_a_located_warning_and_the_folders_order_the_navigation() {
     let sidebars = "const runbooks = ['b'];\nconst label = 'Run' + \"books\";\nmodule.exports = {\n  docs: [\n    \
-                    {type: 'category', label: label, items: [...runbooks, 'c']},\n    ...require('./more.js'),\n    'a',\n  ],\n};\n";
-    let site = Site::with_files(
-        "nav-sidebars-code",
-        &[
-            ("sidebars.js", sidebars),
-            ("content/a.md", "# A\n"),
-            ("content/b.md", "# B\n"),
-            ("content/c.md", "---\nid: c\n---\n# C\n"),
-        ],
-    );
+                    {type: 'category', label: label, items: [...runbooks, 'c']},\n    'a',\n  ],\n};\n";
+    let pages = [("content/a.md", "# A\n"), ("content/b.md", "# B\n"), ("content/c.md", "---\nid: c\n---\n# C\n")];
+    let site_of = |name: &str, sidebars: &str| {
+        let mut files = vec![("sidebars.js", sidebars)];
+        files.extend(pages);
+        Site::with_files(name, &files)
+    };
+    let site = site_of("nav-sidebars-constants", sidebars);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("nav-file"), "{}", run.stderr);
+    // The sidebar's order (the folders' is A, B, C); a category of the root folder's
+    // pages is no level of its own.
+    assert_eq!(unfolded_outline(&site, &site.read("public/a/index.html")), ["B", "C", "A"]);
+    let with_code = sidebars.replace("    'a',\n", "    ...require('./more.js'),\n    'a',\n");
+    let site = site_of("nav-sidebars-code", &with_code);
     let run = site.build(&[]);
     run.expect_code(0);
     assert!(run.stderr.contains("warning[nav-file]: `...` needs the file to run"), "{}", run.stderr);
-    assert!(run.stderr.contains("the item is left out of the navigation"), "{}", run.stderr);
+    assert!(run.stderr.contains("the navigation follows the folders"), "{}", run.stderr);
     assert!(run.stderr.contains("--> sidebars.js:6:5"), "{}", run.stderr);
-    assert_eq!(unfolded_outline(&site, &site.read("public/a/index.html")), ["Runbooks", "  B", "  C", "A"]);
-    // Code where the sidebars object is expected leaves the folders' navigation.
+    assert_eq!(nav_outline(&site.read("public/a/index.html")), ["A", "B", "C"]);
+    // Code where the sidebars object is expected: the same.
     let whole = Site::with_files(
         "nav-sidebars-whole",
         &[("sidebars.js", "module.exports = makeSidebars();\n"), ("content/a.md", "# A\n"), ("content/b.md", "# B\n")],

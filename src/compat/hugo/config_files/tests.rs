@@ -10,7 +10,7 @@ use super::*;
 /// The merged configuration of a handbook of `files` (path, text), with the notes given.
 fn loaded(name: &str, files: &[(&str, &str)]) -> (HugoConfig, Vec<Diagnostic>) {
     let root = crate::test_support::temp_dir(&format!("hugo-config-{name}"));
-    std::fs::write(root.join("book.toml"), "").expect("book.toml");
+    std::fs::write(root.join("book.toml"), "[handbook]\ntitle = \"T\"\n").expect("book.toml");
     for (path, text) in files {
         let path = root.join(path);
         std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
@@ -62,11 +62,15 @@ fn unwraps_a_files_one_key_named_as_the_file() {
     assert_eq!(site["params"], json!({"a": "aval", "b": "bval"}));
 }
 
-/// `TestConfigDirUnwrapOnlySoleKeyIssue12899`: a table beside other keys stays.
+/// `TestConfigDirUnwrapOnlySoleKeyIssue12899`: a table beside other keys stays. (Its
+/// `yes` is a string in Hugo's YAML 1.2 and `true` in opsbook's reader, which reads
+/// YAML 1.1 as Jekyll's does: the unwrapping is what this case holds.)
 #[test]
 fn unwraps_only_a_sole_key() {
     let site = merged("sole", &[("config/_default/params.yaml", "params:\n  nested: yes\nother: top\n")]);
-    assert_eq!(site["params"], json!({"params": {"nested": "yes"}, "other": "top"}));
+    assert_eq!(site["params"]["other"], "top");
+    assert!(site["params"]["params"].get("nested").is_some(), "{site}");
+    assert_eq!(site["params"].as_object().map(|params| params.len()), Some(2), "{site}");
 }
 
 /// `TestConfigDirCascadeEnvironmentOverrideIssue12899`: `config/production/` wins over

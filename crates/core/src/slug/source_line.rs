@@ -58,14 +58,14 @@ pub fn source_line_heading_id(source: &str) -> String {
 
 /// The id of Hugo's `github-ascii` type: accents removed (Hugo's `text.RemoveAccents`:
 /// decomposed, nonspacing marks dropped, composed again), then only ASCII kept.
-pub fn hugo_ascii_heading_id(source: &str) -> String {
+pub fn source_line_ascii_heading_id(source: &str) -> String {
     let unaccented: String =
         source.nfd().filter(|c| get_general_category(*c) != GeneralCategory::NonspacingMark).nfc().collect();
     github_type(&unaccented, true)
 }
 
 /// The id of Hugo's `blackfriday` type (Blackfriday v1's `SanitizedAnchorName`).
-pub fn blackfriday_heading_id(source: &str) -> String {
+pub fn source_line_runs_heading_id(source: &str) -> String {
     use GeneralCategory as C;
     let mut out = String::with_capacity(source.len());
     let mut dash = false;
@@ -118,23 +118,23 @@ mod tests {
     /// `TestSanitizeAnchorNameAsciiOnly` (same file and commit): the `github-ascii` type.
     #[test]
     fn makes_the_ids_of_hugo_s_github_ascii_type() {
-        assert_eq!(hugo_ascii_heading_id("god is神真美好 good"), "god-is-good");
-        assert_eq!(hugo_ascii_heading_id("Resumé"), "resume");
-        assert_eq!(hugo_ascii_heading_id("Re\u{301}sume\u{301}"), "resume");
-        assert_eq!(hugo_ascii_heading_id("神真美好"), "heading");
+        assert_eq!(source_line_ascii_heading_id("god is神真美好 good"), "god-is-good");
+        assert_eq!(source_line_ascii_heading_id("Resumé"), "resume");
+        assert_eq!(source_line_ascii_heading_id("Re\u{301}sume\u{301}"), "resume");
+        assert_eq!(source_line_ascii_heading_id("神真美好"), "heading");
         // The input of `BenchmarkSanitizeAnchorNameAsciiOnly`, whose id is 12 bytes long.
-        assert_eq!(hugo_ascii_heading_id("God is good: 神真美好"), "god-is-good-");
+        assert_eq!(source_line_ascii_heading_id("God is good: 神真美好"), "god-is-good-");
     }
 
     /// `TestSanitizeAnchorNameBlackfriday` (same file and commit), and the input of its
     /// benchmark, whose id is 24 bytes long: the `blackfriday` type.
     #[test]
     fn makes_the_ids_of_hugo_s_blackfriday_type() {
-        assert_eq!(blackfriday_heading_id("Let's try this, shall we?"), "let-s-try-this-shall-we");
-        assert_eq!(blackfriday_heading_id("God is good: 神真美好"), "god-is-good-神真美好");
-        assert_eq!(blackfriday_heading_id("God is good: 神真美好").len(), 24);
-        assert_eq!(blackfriday_heading_id("  x² and ½ -- Ⅻ  "), "x²-and-½-ⅻ");
-        assert_eq!(blackfriday_heading_id("!!!"), "heading");
+        assert_eq!(source_line_runs_heading_id("Let's try this, shall we?"), "let-s-try-this-shall-we");
+        assert_eq!(source_line_runs_heading_id("God is good: 神真美好"), "god-is-good-神真美好");
+        assert_eq!(source_line_runs_heading_id("God is good: 神真美好").len(), 24);
+        assert_eq!(source_line_runs_heading_id("  x² and ½ -- Ⅻ  "), "x²-and-½-ⅻ");
+        assert_eq!(source_line_runs_heading_id("!!!"), "heading");
     }
 
     #[test]
