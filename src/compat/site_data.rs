@@ -194,7 +194,7 @@ impl Reader<'_> {
         if !dir.is_dir() || self.confinement.readable(&dir).is_err() {
             return data;
         }
-        for (name, is_dir) in visible_entries(&dir) {
+        for (name, is_dir) in crate::fs::visible_entries(&dir) {
             let child = format!("{shown}/{name}");
             if is_dir {
                 let inner = self.folder(&child);
@@ -208,23 +208,6 @@ impl Reader<'_> {
         }
         data
     }
-}
-
-/// The entries of folder `dir` whose names are UTF-8 and not hidden, by name, each with
-/// whether it is a folder (a symbolic link is none); none when it cannot be listed.
-pub(crate) fn visible_entries(dir: &std::path::Path) -> Vec<(String, bool)> {
-    let mut entries: Vec<(String, bool)> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().to_str()?.to_string();
-            let is_dir = entry.file_type().ok()?.is_dir();
-            (!name.starts_with('.')).then_some((name, is_dir))
-        })
-        .collect();
-    entries.sort();
-    entries
 }
 
 #[cfg(test)]

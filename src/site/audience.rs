@@ -62,7 +62,7 @@ pub(super) struct Exclusions {
     /// The content paths of the pages whose own front matter says `visibility: internal`.
     internal_pages: HashSet<String>,
     /// The folders of the leaf bundles, outermost only, when the old tool has them.
-    leaf_bundles: Vec<String>,
+    leaf_bundles: HashSet<String>,
 }
 
 impl Exclusions {
@@ -158,7 +158,7 @@ impl Exclusions {
             links,
             other_languages,
             internal_pages,
-            leaf_bundles: if leaf_bundles { leaf_bundle_dirs(loaded) } else { Vec::new() },
+            leaf_bundles: if leaf_bundles { leaf_bundle_dirs(loaded) } else { HashSet::new() },
         }
     }
 
@@ -213,24 +213,30 @@ impl Exclusions {
             Some(LeftOut::Draft)
         } else if self.unrendered(page) {
             Some(LeftOut::Unrendered)
-        } else if self.bundle_of(&page.path).is_some() {
+        } else if self.is_bundle_resource(&page.path) {
             Some(LeftOut::Resource)
         } else {
             None
         }
     }
 
-    /// The folder of the leaf bundle whose resource the page at content path `path` is:
-    /// any page below the bundle's folder but the bundle's own `index` files.
-    pub(super) fn bundle_of(&self, path: &str) -> Option<&str> {
+    /// Whether the page at content path `path` is a resource of a leaf bundle: any page
+    /// below the bundle's folder but the bundle's own `index` files. Its folders are
+    /// looked up from the nearest, so a page costs its depth, not the bundles' number.
+    fn is_bundle_resource(&self, path: &str) -> bool {
+        if self.leaf_bundles.is_empty() {
+            return false;
+        }
         let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-        self.leaf_bundles
-            .iter()
-            .find(|bundle| {
-                path.strip_prefix(bundle.as_str()).is_some_and(|rest| rest.starts_with('/'))
-                    && !(dir == bundle.as_str() && is_bundle_index(path))
-            })
-            .map(String::as_str)
+        let own_index = is_bundle_index(path);
+        let mut folder = dir;
+        loop {
+            if !(folder == dir && own_index) && self.leaf_bundles.contains(folder) {
+                return true;
+            }
+            let Some((parent, _)) = folder.rsplit_once('/') else { return false };
+            folder = parent;
+        }
     }
 
     /// Whether Hugo never renders `page`: its own build options, else those its
@@ -354,7 +360,7 @@ fn is_bundle_index(path: &str) -> bool {
 /// descendants: a folder with an `index` page inside one is one of its resources).
 /// The content folder itself is left out: Hugo reads an `index.md` there as a home page
 /// that holds every other file, which it warns is "usually incorrect".
-fn leaf_bundle_dirs(loaded: &[Arc<SourcePage>]) -> Vec<String> {
+fn leaf_bundle_dirs(loaded: &[Arc<SourcePage>]) -> HashSet<String> {
     let branches: HashSet<&str> = loaded.iter().filter(|p| super::index_rank(p) == Some(0)).map(|p| p.dir()).collect();
     let mut leaves: Vec<&str> = loaded
         .iter()
@@ -363,11 +369,12 @@ fn leaf_bundle_dirs(loaded: &[Arc<SourcePage>]) -> Vec<String> {
         .collect();
     leaves.sort_unstable();
     leaves.dedup();
-    let mut outermost: Vec<String> = Vec::new();
+    let mut outermost: HashSet<String> = HashSet::new();
     for dir in leaves {
-        // Sorted, so a folder comes right after the bundles that may hold it.
-        if !outermost.iter().any(|bundle| dir.strip_prefix(bundle.as_str()).is_some_and(|rest| rest.starts_with('/'))) {
-            outermost.push(dir.to_string());
+        // Sorted, so every folder that may hold it was seen before it.
+        let mut ancestors = std::iter::successors(dir.rsplit_once('/'), |(parent, _)| parent.rsplit_once('/'));
+        if !ancestors.any(|(parent, _)| outermost.contains(parent)) {
+            outermost.insert(dir.to_string());
         }
     }
     outermost

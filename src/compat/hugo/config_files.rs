@@ -118,17 +118,7 @@ fn list_files(config: &Config, folder: &str, depth: usize, names: &mut Vec<Strin
     if depth > MAX_DEPTH || names.len() > MAX_FILES {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(config.root.join(folder)) else { return };
-    let mut entries: Vec<(String, bool)> = entries
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().to_str()?.to_string();
-            let is_dir = entry.file_type().ok()?.is_dir();
-            (!name.starts_with('.')).then_some((name, is_dir))
-        })
-        .collect();
-    entries.sort();
-    for (name, is_dir) in entries {
+    for (name, is_dir) in crate::fs::visible_entries(&config.root.join(folder)) {
         let path = format!("{folder}/{name}");
         if is_dir {
             list_files(config, &path, depth + 1, names);

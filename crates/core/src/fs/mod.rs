@@ -377,6 +377,23 @@ pub fn slash_path(path: &Path) -> String {
     if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
 }
 
+/// The entries of folder `dir` whose names are UTF-8 and not hidden, by name, each with
+/// whether it is a folder (a symbolic link is none); none when it cannot be listed.
+pub fn visible_entries(dir: &Path) -> Vec<(String, bool)> {
+    let mut entries: Vec<(String, bool)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_str()?.to_string();
+            let is_dir = entry.file_type().ok()?.is_dir();
+            (!name.starts_with('.')).then_some((name, is_dir))
+        })
+        .collect();
+    entries.sort();
+    entries
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
