@@ -13,15 +13,16 @@ use crate::content::nav_file::NavFileKind;
 use crate::content::{NavEntry, NavFile, NavLink};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-/// Orders and names `pages` by `nav` (see the module documentation).
+/// Orders and names `pages` by `nav` (see the module documentation); the pages that
+/// `posts` marks are a blog's, listed by it and never counted as left out of `nav`.
 pub(super) fn apply_nav_file(
     pages: &mut [Page],
     index: &Index,
-    nav: &NavFile,
-    content_prefix: &str,
-    severity: Severity,
+    (nav, posts): (&NavFile, &[bool]),
+    (content_prefix, severity): &(String, Severity),
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let severity = *severity;
     if nav.entries.is_empty() {
         // An `mkdocs.yml` without `nav`: MkDocs orders the files itself, and so do we.
         return;
@@ -77,7 +78,7 @@ pub(super) fn apply_nav_file(
     for (id, page) in pages.iter_mut().enumerate() {
         if id != 0 && page.nav_rank.is_none() && !page.origin.is_generated() {
             page.nav_unlisted = true;
-            unlisted += usize::from(page.origin != PageOrigin::Folder);
+            unlisted += usize::from(page.origin != PageOrigin::Folder && !posts.get(id).copied().unwrap_or(false));
         }
     }
     if unlisted > 0 {
