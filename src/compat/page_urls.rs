@@ -134,8 +134,10 @@ impl PageUrls for OldTool {
     /// A Docusaurus doc with a `slug` is no conventional doc index (`getSlug`), nor a
     /// `README.md` where the tool reads none as a folder's page.
     fn is_folder_index(&self, page: &SourcePage) -> bool {
-        let readme = crate::site::index_rank_of(&page.path) == Some(2);
-        !(page.front.slug.is_some() && self.reads_doc_slug(page)) && !(readme && !self.rules().readme_is_folder_page())
+        let slugged = page.front.slug.is_some() && self.reads_doc_slug(page);
+        let readme_of_no_folder =
+            crate::site::index_rank_of(&page.path) == Some(2) && !self.rules().readme_is_folder_page();
+        !(slugged || readme_of_no_folder)
     }
 
     /// The site path a page's `permalink` gives it, read from the site's root as Jekyll
