@@ -355,9 +355,7 @@ fn navigation(
     }
     if let Some(nav) = &files.nav_file {
         let severity = config.link_severity;
-        let posts: Vec<bool> = (0..pages.len()).map(|id| super::posts::is_post(pages, id, old_tool)).collect();
-        let rules = (config.content_prefix(), severity);
-        nav_file::apply_nav_file(pages, index, (nav, &posts), &rules, diagnostics);
+        nav_file::apply_nav_file(pages, index, nav, old_tool, &config.content_prefix(), severity, diagnostics);
     }
     // Without entries (an `mkdocs.yml` without `nav:`) the folders make the sidebar.
     let nests = |nav: &&crate::content::NavFile| old_tool.nests_navigation(nav.kind) && !nav.entries.is_empty();

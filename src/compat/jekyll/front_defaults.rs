@@ -226,10 +226,7 @@ impl FrontDefaults {
 
 /// `strip_collections_dir`: `path` without `dir/` at its start.
 fn strip_collections_dir<'p>(path: &'p str, dir: &str) -> &'p str {
-    if dir.is_empty() {
-        return path;
-    }
-    path.strip_prefix(dir).and_then(|rest| rest.strip_prefix('/')).unwrap_or(path)
+    crate::site_path::inside(dir, path).unwrap_or(path)
 }
 
 /// Whether the glob `scope` matches `path` or a folder above it.

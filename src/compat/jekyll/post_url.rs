@@ -16,10 +16,7 @@ pub(crate) fn find<'a>(paths: impl Iterator<Item = &'a str>, name: &str, collect
     let exact = [format!("_posts/{folder}{base}"), format!("{folder}_posts/{base}"), format!("{folder}_posts{base}")];
     let mut exact_found: Option<&str> = None;
     let mut loose_found: Option<&str> = None;
-    let inside = |path: &'a str| match collections_dir {
-        "" => Some(path),
-        dir => path.strip_prefix(dir).and_then(|rest| rest.strip_prefix('/')),
-    };
+    let inside = |path: &'a str| crate::site_path::inside(collections_dir, path);
     for (path, relative) in paths.filter_map(|path| Some((path, inside(path)?))) {
         let first = |found: Option<&'a str>| Some(found.map_or(path, |f| f.min(path)));
         if exact.iter().any(|prefix| has_extension_after(relative, prefix)) {

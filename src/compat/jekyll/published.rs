@@ -131,8 +131,8 @@ pub(crate) fn sort(
 fn is_bare_container(site: &JekyllSite, files: &crate::content::ContentFiles) -> bool {
     let dir = site.collections_dir.as_str();
     let own = |path: &String| {
-        let inside = path.strip_prefix(dir).and_then(|rest| rest.strip_prefix('/'));
-        inside.is_some_and(|inside| !inside.starts_with('_') || !inside.contains('/'))
+        let inside = crate::site_path::inside(dir, path);
+        inside.is_some_and(|inside| inside.split_once('/').is_none_or(|(first, _)| !first.starts_with('_')))
     };
     !dir.is_empty() && !files.pages.iter().chain(&files.assets).any(own)
 }

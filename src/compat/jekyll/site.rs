@@ -167,13 +167,7 @@ impl JekyllSite {
     /// The content path `path` from the collections' folder (`collections_dir`), as
     /// Jekyll's documents name their `relative_path`; `None` outside that folder.
     pub(crate) fn in_collections<'p>(&self, path: &'p str) -> Option<&'p str> {
-        if self.collections_dir.is_empty() {
-            return Some(path);
-        }
-        match path.strip_prefix(self.collections_dir.as_str())? {
-            "" => Some(""),
-            rest => rest.strip_prefix('/'),
-        }
+        crate::site_path::inside(&self.collections_dir, path)
     }
 
     /// Whether pages get pretty URLs (`/:path/:basename/`): the style ends in `/`.
@@ -194,7 +188,7 @@ impl JekyllSite {
     /// The collection labelled `label` (`posts` whether `_config.yml` lists it or not),
     /// with the template of its documents' URLs, when it is published.
     fn published_collection(&self, label: &str) -> Option<(&str, String)> {
-        let listed = self.collections.iter().find(|c| c.label == label);
+        let listed = self.collection(label);
         let template = match (label, listed) {
             ("posts", Some(Collection { permalink: Some(p), .. })) => style_template(p),
             ("posts", _) => self.style.clone(),
@@ -210,8 +204,7 @@ impl JekyllSite {
     /// root): `_runbooks/db` is `runbooks/db/`, the folder they are published in. `None` for any other folder: a collection
     /// published elsewhere (`permalink: /:path/`) has no folder of its own.
     pub(crate) fn collection_folder_url(&self, dir: &str) -> Option<String> {
-        let inside = self.in_collections(dir).filter(|inside| !inside.is_empty())?;
-        let rest = inside.split_once('/').map_or("", |(_, rest)| rest);
+        let rest = self.in_collections(dir)?.split_once('/').map_or("", |(_, rest)| rest);
         let (label, template, _) = self.collection_of(&format!("{dir}/"))?;
         let prefix = if rest.is_empty() { "/:collection/" } else { "/:collection/:path" };
         if label == "posts" || !template.starts_with(prefix) {
