@@ -32,6 +32,7 @@ fn imports_of_files_out_of_the_handbook_or_unreadable_publish_nothing() {
         "mdx-import-outside",
         &[("docusaurus.config.js", "module.exports = { title: 'x' };\n"), ("content/p.mdx", &page)],
     );
+    std::fs::create_dir_all(site.root.join("content/img")).expect("the images' folder");
     std::os::unix::fs::symlink(&target, site.root.join("content/img/link.png")).expect("a link out");
     make_fifo(&site.root.join("content/img/pipe.png"));
     let huge = std::fs::File::create(site.root.join("content/img/huge.png")).expect("a file");
@@ -44,12 +45,29 @@ fn imports_of_files_out_of_the_handbook_or_unreadable_publish_nothing() {
     for line in [9, 11, 13, 15, 19] {
         assert!(run.stderr.contains(&format!("content/p.mdx:{line}:10")), "line {line}: {}", run.stderr);
     }
-    // The file past an asset's size is one the site has, refused where it is copied.
-    assert!(run.stderr.contains("larger than 4 GiB") && run.stderr.contains("--> content/img/huge.png"));
     if site.exists("public") {
         assert!(site.files_containing("public", SECRET).is_empty(), "a file out of the handbook was published");
         assert!(!site.exists("public/img/huge.png") && !site.exists("public/img/pipe.png"));
     }
+}
+
+/// A file past an asset's size is one the site has: its import is its URL, and the
+/// file is refused where the site copies it, an error at the file; nothing is written.
+#[test]
+fn an_imported_file_past_an_asset_s_size_is_refused_where_it_is_copied() {
+    let page = "import Huge from './img/huge.png';\n\n<img src={Huge} />\n";
+    let site = Site::with_files(
+        "mdx-import-huge",
+        &[("docusaurus.config.js", "module.exports = { title: 'x' };\n"), ("content/p.mdx", page)],
+    );
+    std::fs::create_dir_all(site.root.join("content/img")).expect("the images' folder");
+    let huge = std::fs::File::create(site.root.join("content/img/huge.png")).expect("a file");
+    huge.set_len((4 << 30) + 1).expect("a sparse file past an asset's limit");
+    let run = run_bounded(&site, &["build"], &[]);
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("larger than 4 GiB") && run.stderr.contains("--> content/img/huge.png"));
+    assert!(!site.exists("public/img/huge.png"));
 }
 
 /// The same page with none of those files: nothing is an error, each use a warning,
