@@ -180,7 +180,7 @@ fn literal(expression: &str) -> Option<String> {
     let expression = expression.trim();
     if let Some(quote) = expression.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) {
         let inner = expression.strip_prefix(quote)?.strip_suffix(quote)?;
-        let plain = !inner.contains([quote, '\\']) && !(quote == '`' && inner.contains("${"));
+        let plain = !inner.contains([quote, '\\']) && (quote != '`' || !inner.contains("${"));
         return plain.then(|| inner.to_string());
     }
     let digits = expression.strip_prefix('-').unwrap_or(expression);
