@@ -62,6 +62,9 @@ impl<'a> BodyWriter<'a> {
             Some((_, events)) => events,
             None => &mut open.main,
         };
+        if self.sectioned_table.is_some() && self.sectioned_table_event(&event, target) {
+            return;
+        }
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let opens_page = !self.blocks_seen && !in_footnote;
@@ -176,6 +179,37 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
+    /// The event `event` of a table a placeholder announced by its sections, written
+    /// ([`table_sections`]): whether it was; the announcement is dropped when a block
+    /// other than a table follows it.
+    fn sectioned_table_event(&mut self, event: &Event<'a>, target: &mut Events<'a>) -> bool {
+        let Some(table) = self.sectioned_table.as_mut() else { return false };
+        if !table.started {
+            match event {
+                Event::Start(Tag::Table(alignments)) => {
+                    self.blocks_seen = true;
+                    target.push(Event::Html(blocks::table_wrap_open(self.input.words).into()));
+                    target.push(Event::Html(table.start(alignments.clone()).into()));
+                    return true;
+                }
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+                Event::Start(_) | Event::Text(_) => self.sectioned_table = None,
+                _ => {}
+            }
+            return false;
+        }
+        let Some(html) = table.html(event) else { return false };
+        if matches!(event, Event::End(TagEnd::TableCell | TagEnd::TableRow | TagEnd::TableHead)) {
+            self.note_break(true);
+        }
+        target.push(Event::Html(html.into()));
+        if matches!(event, Event::End(TagEnd::Table)) {
+            target.push(Event::Html("</div>\n".into()));
+            self.sectioned_table = None;
+        }
+        true
+    }
+
     /// A paragraph opens; the first that `may_summarise` starts the page's summary.
     fn paragraph_start(&mut self, may_summarise: bool, target: &mut Events<'a>) {
         if self.summary.is_none() && !self.in_summary && may_summarise && self.open_blocks.closers.is_empty() {
@@ -251,6 +285,9 @@ impl<'a> BodyWriter<'a> {
     ) {
         let placeholder = self.rewrite.and_then(|r| r.html(html)).cloned().unwrap_or_default();
         self.blocks_seen = true;
+        if let Some(table) = table_sections::SectionedTable::announced(&placeholder.attributes) {
+            self.sectioned_table = Some(table);
+        }
         let Some(html) = placeholder.html_in(&mut self.open_blocks).map(str::to_string) else {
             return;
         };

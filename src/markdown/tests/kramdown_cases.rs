@@ -7,7 +7,7 @@
 use super::*;
 
 /// `text` rendered as a page of a site whose Markdown kramdown reads.
-fn kramdown_page(text: &str) -> Rendered {
+pub(super) fn kramdown_page(text: &str) -> Rendered {
     let data = crate::content::site_data::SiteData {
         text: crate::content::site_data::TextRules { kramdown: true, ..Default::default() },
         ..Default::default()
@@ -31,7 +31,7 @@ fn without(html: &str, open: &str, close: &str) -> String {
 
 /// `html` without comments and opsbook's heading links, with white space runs made one
 /// space and none beside a tag.
-fn normalised(html: &str) -> String {
+pub(super) fn normalised(html: &str) -> String {
     let text = without(&without(html, "<!--", "-->"), "<a class=\"anchor\"", "</a>");
     let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
     spaced.replace("> <", "><").replace("> ", ">").replace(" <", "<")
@@ -73,6 +73,14 @@ const CASES: &[(&str, &str, &str)] = &[
         "<p>\n  <p><em>para</em></p>\n</p>",
     ),
     ("block/09_html/markdown_attr.text#8", "<p markdown=\"0\">\n*para*\n</p>\n", "<p>\n*para*\n</p>"),
+    ("block/09_html/markdown_attr.text#2", "<div markdown=\"span\">\n*para*\n</div>\n", "<div>\n<em>para</em>\n</div>"),
+    ("block/09_html/markdown_attr.text#6", "<p markdown=\"span\">\n*para*\n</p>\n", "<p>\n<em>para</em>\n</p>"),
+    ("block/09_html/markdown_attr.text#7", "<p markdown=\"1\">\n*para*\n</p>\n", "<p>\n<em>para</em>\n</p>"),
+    (
+        "block/09_html/markdown_attr.text#9 (in raw `<dl>`: `<dt>` spans, `<dd>` blocks)",
+        "<dl>\n  <dt markdown=\"1\">*emphasize*</dt>\n  <dd markdown=\"1\">\npara\n</dd>\n</dl>\n",
+        "<dl>\n  <dt><em>emphasize</em></dt>\n  <dd>\n    <p>para</p>\n  </dd>\n</dl>",
+    ),
     (
         "block/09_html/html_and_headers.text (the id as Jekyll's `auto_ids` gives it)",
         "header\n======\n\n<div>\n======\n</div>\n",
