@@ -62,10 +62,8 @@ impl<'a> BodyWriter<'a> {
             Some((_, events)) => events,
             None => &mut open.main,
         };
-        if self.sectioned_table.is_some() && self.sectioned_table_event(&event, target) {
-            return;
-        }
         match event {
+            _ if self.sectioned_table.is_some() && self.sectioned_table_event(&event, target) => {}
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let opens_page = !self.blocks_seen && !in_footnote;
                 self.blocks_seen = true;
@@ -134,10 +132,7 @@ impl<'a> BodyWriter<'a> {
                 target.push(Event::Html(blocks::table_wrap_open(self.input.words).into()));
                 target.push(Event::Start(Tag::Table(alignments)));
             }
-            Event::End(TagEnd::Table) => {
-                target.push(Event::End(TagEnd::Table));
-                target.push(Event::Html("</div>\n".into()));
-            }
+            Event::End(TagEnd::Table) => target.extend([Event::End(TagEnd::Table), Event::Html("</div>\n".into())]),
             Event::Start(Tag::Paragraph) => {
                 // The page's summary is its first paragraph outside quotes, notes and blocks.
                 let summary = !in_footnote && open.quotes.is_empty();

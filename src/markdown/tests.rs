@@ -561,7 +561,6 @@ mod html_comments;
 mod hugo_shortcodes;
 mod kramdown_cases;
 mod kramdown_ids;
-mod kramdown_tables;
 mod link_fidelity;
 mod mdx_flow;
 mod mkdocs_macros;

@@ -17,7 +17,7 @@ fn main_of(site: &Site, path: &str) -> String {
 #[test]
 fn kramdown_tables_and_markdown_1_paragraphs_render_as_kramdown_renders_them() {
     let page = "---\ntitle: Deploy\nenvs:\n- dev\n- int\n---\n\
-        {%- capture note -%}\n**Note**: see [the setup](setup.md).\n{%- endcapture -%}\n\
+        {%- capture note -%}\n**Note**: see *the setup*.\n{%- endcapture -%}\n\
         {% include alert.html content=note %}\n\n\
         | | OIDC | SAML |\n|---|-----|\n{% for env in page.envs -%}\n| {{ env }} | `ps | grep oidc` | saml |\n{% endfor %}\n\
         Hosts:\n\n| web | 10.0.0.1\n| db | 10.0.0.2\n";
@@ -29,10 +29,10 @@ fn kramdown_tables_and_markdown_1_paragraphs_render_as_kramdown_renders_them() {
     site.write("_includes/alert.html", alert);
     let run = site.build(&[]);
     run.expect_code(0);
-    let main = main_of(&site, "public/deploy/index.html");
+    let main = main_of(&site, "public/deploy.html");
     assert!(!main.contains("markdown=\"1\""), "the attribute is not written out: {main}");
     assert!(
-        main.contains("<p class=\"alert-text\"><strong>Note</strong>: see <a href=\"../setup/\">the setup</a>.\n</p>"),
+        main.contains("<p class=\"alert-text\"><strong>Note</strong>: see <em>the setup</em>.\n</p>"),
         "the paragraph's text is Markdown: {main}"
     );
     assert!(main.contains("<thead><tr><th></th><th>OIDC</th><th>SAML</th></tr></thead>"), "{main}");

@@ -7,7 +7,7 @@
 use super::*;
 
 /// `text` rendered as a page of a site whose Markdown kramdown reads.
-pub(super) fn kramdown_page(text: &str) -> Rendered {
+fn kramdown_page(text: &str) -> Rendered {
     let data = crate::content::site_data::SiteData {
         text: crate::content::site_data::TextRules { kramdown: true, ..Default::default() },
         ..Default::default()
@@ -31,7 +31,7 @@ fn without(html: &str, open: &str, close: &str) -> String {
 
 /// `html` without comments and opsbook's heading links, with white space runs made one
 /// space and none beside a tag.
-pub(super) fn normalised(html: &str) -> String {
+fn normalised(html: &str) -> String {
     let text = without(&without(html, "<!--", "-->"), "<a class=\"anchor\"", "</a>");
     let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
     spaced.replace("> <", "><").replace("> ", ">").replace(" <", "<")
@@ -165,3 +165,5 @@ fn an_element_never_closed_is_closed_at_the_end_with_a_located_warning() {
     let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule.id(), d.line, d.column)).collect();
     assert_eq!(found, [("unclosed-html", 7, 1)]);
 }
+
+mod tables;

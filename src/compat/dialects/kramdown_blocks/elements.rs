@@ -65,7 +65,7 @@ impl Scan<'_, '_> {
         let mut run = from;
         let mut at = from;
         // The tags after the last `markdown` in the text hold none (as written in lower case).
-        let last = memchr::memmem::rfind(text[from..to].as_bytes(), b"markdown").map_or(from, |i| from + i);
+        let last = memchr::memmem::rfind(&text.as_bytes()[from..to], b"markdown").map_or(from, |i| from + i);
         while depth < MAX_DEPTH && at < last {
             let Some(found) = text[at..last].find('<') else { break };
             let i = at + found;

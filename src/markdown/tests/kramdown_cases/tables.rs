@@ -1,7 +1,7 @@
 //! kramdown's own table cases (gettalong/kramdown at 12b3d2e7,
 //! `test/testcases/block/14_table/`), each block of an upstream `.text` (a table and the
 //! paragraph naming it) rendered as a page of a site kramdown reads and compared with its
-//! `.html` as [`super::kramdown_cases`] compares them, opsbook's focusable wrapper around
+//! `.html` as [`super`] compares them, opsbook's focusable wrapper around
 //! a table left out.
 //!
 //! Left out: `empty_tag_in_cell` (its `.options` set `html_to_native`, which writes
@@ -9,7 +9,7 @@
 //! Blocks ported that opsbook renders otherwise are in [`DIFFERING`], with why; the test
 //! checks that they still differ, so that one that comes to pass is moved out.
 
-use super::kramdown_cases::{kramdown_page, normalised};
+use super::{kramdown_page, normalised};
 
 /// Each case: the upstream file and block, its text and kramdown's HTML.
 const CASES: &[(&str, &str, &str)] = &[
