@@ -27,6 +27,7 @@ pub(crate) mod paragraph_attributes;
 pub(crate) mod public_text;
 pub(crate) mod references;
 pub(crate) mod rewrite;
+pub(crate) mod table_sections;
 pub(crate) mod tabs;
 pub(crate) mod templating;
 pub(crate) mod tera_budget;
@@ -379,6 +380,7 @@ fn write_body(
         link_placeholders: Vec::new(),
         list_starts: Vec::new(),
         kramdown_toc: false,
+        sectioned_table: None,
         elements: elements::ElementCount::default(),
         raw_html: open_html::RawHtml::default(),
     };
@@ -435,6 +437,8 @@ struct BodyWriter<'a> {
     /// Whether kramdown's `{:toc}` marked the innermost open list as the table of
     /// contents: the list is left out when it ends (the page's own table stands for it).
     kramdown_toc: bool,
+    /// The table a placeholder announced by its sections, and then is being written.
+    sectioned_table: Option<table_sections::SectionedTable>,
     /// The page's elements so far, against its budget.
     elements: elements::ElementCount,
     /// The page's raw HTML, read at the end for what it leaves open.

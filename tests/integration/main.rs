@@ -53,6 +53,7 @@ mod jekyll_dates;
 mod jekyll_files;
 mod jekyll_languages;
 mod just_the_docs;
+mod kramdown_pages;
 mod languages;
 mod liquid_leniency;
 mod mdbook_chapters;
