@@ -1,6 +1,7 @@
 //! Middleman's `partial` in a handbook built as the migration guide says: a page's
 //! `<%= partial %>` writes the partial's file in its place, found beside the page or in
 //! the source folder as Middleman finds it, and the partials themselves are no pages.
+//! Also the GOV.UK Tech Docs Template's page review keys.
 
 use crate::util::{Site, main_of};
 
@@ -55,4 +56,37 @@ fn a_change_to_a_partial_rebuilds_the_page_that_includes_it() {
     site.build(&[]).expect_code(0);
     let main = main_of(&site.read("public/api/index.html")).to_string();
     assert!(main.contains("Page the on-call engineer now."), "{main}");
+}
+
+/// The Tech Docs Template's `last_reviewed_on`, `review_in` and `owner_slack` date a
+/// page's review and name its owner, as opsbook's own keys do; the review page lists it
+/// once it is due.
+#[test]
+fn the_tech_docs_review_keys_date_a_page_s_review() {
+    let site = Site::with_files(
+        "middleman-review",
+        &[
+            ("config/tech-docs.yml", "host: https://example.org\n"),
+            ("book.toml", "[handbook]\ntitle = \"X\"\n\n[build]\ncontent-dir = \"source\"\n"),
+            ("source/index.html.md", "---\ntitle: Home\n---\n\n# Home\n"),
+            (
+                "source/rotate.html.md",
+                "---\ntitle: Rotate keys\nowner_slack: \"#ops-eng\"\nlast_reviewed_on: 2026-01-10\nreview_in: 6 months\n---\n\n# Rotate keys\n",
+            ),
+            (
+                "source/later.html.md",
+                "---\ntitle: Later\nlast_reviewed_on: 2026-11-01\nreview_in: soon\n---\n\n# Later\n",
+            ),
+        ],
+    );
+    let run = site.run_on("2026-11-15", &["build"]);
+    run.expect_code(0);
+    let page = site.read("public/rotate.html");
+    assert!(page.contains("review-overdue") && page.contains("2026-07-10"), "{page}");
+    assert!(page.contains("#ops-eng"), "{page}");
+    assert!(site.read("public/review/index.html").contains("Rotate keys"));
+    // A period it cannot read: a warning at its line, and the page has no period.
+    assert!(run.stderr.contains("source/later.html.md:4:"), "{}", run.stderr);
+    assert!(run.stderr.contains("warning"), "{}", run.stderr);
+    assert!(!site.read("public/later.html").contains("review-overdue"));
 }

@@ -164,6 +164,7 @@ impl FrontMatter {
         let mut fm = FrontMatter::default();
         let mut sidebar_position = None;
         let mut menu = MainMenu::default();
+        let mut owner_slack = None;
         let origins: Vec<FieldOrigin> = fields.0.iter().map(origin).collect();
         for (field, &origin) in fields.0.iter().zip(&origins) {
             let name = format!("front matter field `{}`", field.key);
@@ -207,6 +208,21 @@ impl FrontMatter {
                 "template" => fm.template = reader.text(place, node).map(located),
                 "last_reviewed" => fm.last_reviewed = reader.date(place, node),
                 "review_every" => fm.review_every = reader.period(place, node),
+                // GOV.UK's tech-docs template (Middleman) dates a page's review with
+                // `last_reviewed_on` and `review_in` (`6 months`) and names its owner with
+                // `owner_slack`; opsbook's own keys win, and a value it cannot read is a
+                // warning, as the old site built with it.
+                "last_reviewed_on" => {
+                    let date = reader.date(place, node);
+                    fm.last_reviewed = fm.last_reviewed.or(date);
+                    as_warnings(&mut reader.diagnostics[reported..]);
+                }
+                "review_in" => {
+                    let period = reader.period(place, node);
+                    fm.review_every = fm.review_every.or(period);
+                    as_warnings(&mut reader.diagnostics[reported..]);
+                }
+                "owner_slack" => owner_slack = reader.text(place, node).filter(|o| !o.trim().is_empty()),
                 // Keys from other tools (Docusaurus, Hugo themes, Jekyll), read as they are.
                 "sidebar_position" => sidebar_position = reader.number(place, node),
                 // Just the Docs (Jekyll): a number orders the page; a text orders it among
@@ -271,6 +287,9 @@ impl FrontMatter {
         // both over the weight of the page in Hugo's main menu.
         fm.weight = fm.weight.or(sidebar_position).or(menu.weight);
         fm.nav_label = fm.nav_label.or(menu.name);
+        if fm.owners.is_empty() {
+            fm.owners.extend(owner_slack.map(|o| o.trim().to_string()));
+        }
         fm.fields = fields;
         (fm, reader.diagnostics)
     }
@@ -293,6 +312,14 @@ impl FrontMatter {
     /// The field named `key`, if present and not null.
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.get(key).filter(|f| f.value.value != super::node::Node::Null)
+    }
+}
+
+/// Makes `diagnostics` warnings: what an old tool's key holds that opsbook cannot read
+/// leaves the page as it was, and the build goes on.
+fn as_warnings(diagnostics: &mut [Diagnostic]) {
+    for diagnostic in diagnostics {
+        diagnostic.severity = crate::diagnostic::Severity::Warning;
     }
 }
 
@@ -431,6 +458,34 @@ mod tests {
     fn reads_old_paths_as_aliases() {
         let (fm, _) = read("---\nold_paths:\n  - /manual/old.html\n---\n");
         assert_eq!(fm.aliases.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["/manual/old.html"]);
+    }
+
+    /// GOV.UK's tech-docs template: the review keys as `PageReview` reads them
+    /// (alphagov/tech-docs-gem `spec/govuk_tech_docs/page_review_spec.rb` "#review_by",
+    /// commit 8d9a4d17: reviewed 2016-01-01, `review_in: 6 months`, due 2016-07-01).
+    #[test]
+    fn reads_the_tech_docs_review_keys() {
+        let (fm, diagnostics) =
+            read("---\nowner_slack: \"#ops\"\nlast_reviewed_on: 2016-01-01\nreview_in: 6 months\n---\n");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let reviewed = fm.last_reviewed.expect("a review date");
+        assert_eq!(reviewed.to_string(), "2016-01-01");
+        assert_eq!(fm.review_every.expect("a period").after(reviewed).to_string(), "2016-07-01");
+        assert_eq!(fm.owners, ["#ops"]);
+        // opsbook's own keys win, wherever they are written.
+        let (fm, _) = read(
+            "---\nlast_reviewed: 2020-02-02\nlast_reviewed_on: 2016-01-01\nreview_in: 1 year\nreview_every: 90d\n\
+             owners: [team]\nowner_slack: \"@someone\"\n---\n",
+        );
+        assert_eq!(fm.last_reviewed.map(|d| d.to_string()).as_deref(), Some("2020-02-02"));
+        assert_eq!(fm.review_every, Some(Period::Days(90)));
+        assert_eq!(fm.owners, ["team"]);
+        // A value it cannot read is a warning at its field, and the page keeps none.
+        let (fm, diagnostics) = read("---\ntitle: A\nlast_reviewed_on: soon\nreview_in: a while\n---\n");
+        assert_eq!((fm.last_reviewed, fm.review_every), (None, None));
+        assert_eq!(diagnostics.len(), 2);
+        assert!(diagnostics.iter().all(|d| d.severity == crate::diagnostic::Severity::Warning), "{diagnostics:?}");
+        assert_eq!((diagnostics[0].line, diagnostics[1].line), (3, 4));
     }
 
     #[test]
