@@ -188,7 +188,7 @@ pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
     for id in pages {
         let page = &site.pages[id];
         for link in &page.rendered.links {
-            let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty() && *a != "top") else { continue };
+            let Some(anchor) = link.anchor.as_deref().and_then(element_anchor) else { continue };
             let target = page.link_target(link).unwrap_or(id);
             let targets = ids.of(target);
             if targets.contains(anchor) {
@@ -291,13 +291,22 @@ struct Problem {
     anchor: bool,
 }
 
-/// What is wrong with a link a template wrote on page `id`, if anything.
 /// Whether a link to `#anchor` (percent-decoded) on a page whose ids `has` tells leads
 /// somewhere: the empty anchor and `top` lead to the top of every page.
 pub(crate) fn anchor_is_there(anchor: &str, has: impl FnOnce(&str) -> bool) -> bool {
-    anchor.is_empty() || anchor == "top" || has(anchor)
+    element_anchor(anchor).is_none_or(has)
 }
 
+/// The id of the element a link's fragment leads to, none when it leads to the top of
+/// the page (empty, `top`). A browser strips a fragment directive, from the first
+/// `:~:` on (`#:~:text=timeout`, a text fragment: WICG "URL Fragment Text
+/// Directives"), before it looks for an element.
+fn element_anchor(anchor: &str) -> Option<&str> {
+    let id = anchor.split_once(":~:").map_or(anchor, |(id, _)| id);
+    (!id.is_empty() && id != "top").then_some(id)
+}
+
+/// What is wrong with a link a template wrote on page `id`, if anything.
 fn template_link_problem<S: AsRef<TemplateScan>>(
     site: &Site,
     ids: &mut Ids<'_, S>,
@@ -370,6 +379,17 @@ fn template_link_target(site: &Site, id: PageId, link: &str, path: &str) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_fragment_names_no_element() {
+        assert_eq!(element_anchor(":~:text=timeout.reconciliation:"), None);
+        assert_eq!(element_anchor("setup:~:text=install"), Some("setup"));
+        assert_eq!(element_anchor("top"), None);
+        assert_eq!(element_anchor(""), None);
+        assert_eq!(element_anchor("a:b"), Some("a:b"));
+        assert!(anchor_is_there(":~:text=x", |_| false));
+        assert!(!anchor_is_there("gone:~:text=x", |_| false));
+    }
 
     #[test]
     fn scans_only_what_the_template_added() {

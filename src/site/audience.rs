@@ -438,8 +438,9 @@ fn under_dir(dir: &str, path: &str) -> bool {
     dir.is_empty() || path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// The site paths the internal pages left out of a public build would have had, to
-/// their content paths: a link written as a URL to one of them is found out too.
+/// The site paths the internal pages left out of a public build would have had (`name/`,
+/// or `name.html` where the old tool publishes so), to their content paths: a link
+/// written as a URL to one of them is found out too.
 pub(super) fn left_out_urls(
     loaded: &[Arc<SourcePage>],
     left_out: &FastHashMap<String, LeftOut>,
@@ -478,7 +479,7 @@ pub(super) fn left_out_urls(
             let url = if super::index_rank(page).is_some() {
                 base
             } else {
-                format!("{base}{}/", super::urls::page_segment(page, &rules))
+                format!("{base}{}", super::urls::page_tail(page, &rules))
             };
             (url, page.path.clone())
         })

@@ -202,7 +202,7 @@ pub(crate) fn without_index_file(path: &str) -> &str {
 
 /// The last segment of a page's URL: its `slug`, else its file name without the
 /// extension and (when stripping) its number prefix, made a segment by `rules`.
-pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
+fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = crate::content::formats::template_stem(name);
     let stem = rules.old.page_name(html_stem(stem).unwrap_or(stem));
@@ -215,7 +215,7 @@ pub(super) fn page_segment(page: &SourcePage, rules: &UrlRules<'_>) -> String {
 /// `directory_indexes`), for a chapter of an mdBook, for a page of an MkDocs site
 /// without directory URLs, and for a page of a Jekyll site whose permalink style is not
 /// pretty.
-fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
+pub(super) fn page_tail(page: &SourcePage, rules: &UrlRules<'_>) -> String {
     let name = page.path.rsplit('/').next().unwrap_or(&page.path);
     let stem = crate::content::formats::template_stem(name);
     let segment = page_segment(page, rules);

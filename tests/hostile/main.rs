@@ -42,6 +42,7 @@ mod kramdown_html;
 mod languages;
 mod leaks;
 mod located;
+mod mdbook_redirects;
 mod mdx_flow;
 mod mdx_imports;
 mod measured_events;

@@ -56,7 +56,7 @@ fn finds_broken_anchors_in_other_pages_and_in_the_same_page() {
     assert_eq!(
         found,
         [finding("broken-anchor", "content/_index.md", 3, 5), finding("broken-anchor", "content/_index.md", 5, 32)],
-        "heading attributes and raw HTML ids count as anchors"
+        "heading attributes and raw HTML ids count as anchors; a text fragment names no id"
     );
 }
 

@@ -74,3 +74,32 @@ fn a_listed_readme_is_its_folder_s_index_and_the_home_page() {
     assert!(main_of(&site.read("public/second/index.html")).contains("Second"));
     assert!(!site.exists("public/README.html"));
 }
+
+/// mdBook's `redirects_are_emitted_correctly` and `redirect_existing_page`
+/// (`tests/testsuite/redirects.rs` and their books, rust-lang/mdBook
+/// 641d06abe7d10d981ed61dd2711a30e4119666cd): `[output.html.redirect]` writes a page that
+/// redirects at each old path, to a page of the book or an address; a fragment's entry is
+/// a note; an entry over a chapter is left out with a warning, where mdBook fails.
+#[test]
+fn output_html_redirect_writes_the_old_pages() {
+    let site = book(
+        "mdbook-redirects",
+        "- [Chapter 1](chapter_1.md)\n- [Ops](ops/db.md)\n",
+        &[("src/chapter_1.md", "# Chapter 1\n"), ("src/ops/db.md", "# Db\n\n## Restore\n")],
+    );
+    site.write(
+        "book.toml",
+        "[book]\ntitle = \"Book\"\n\n[output.html.redirect]\n\"/overview.html\" = \"index.html\"\n\
+         \"/overview.html#old\" = \"index.html#new\"\n\"/nested/page.html\" = \"https://rust-lang.org/\"\n\
+         \"/tasks/restore.html\" = \"../ops/db.html#restore\"\n\"/chapter_1.html\" = \"ops/db.html\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert_eq!(redirect_of(&site, "public/overview.html"), "/chapter_1.html");
+    assert_eq!(redirect_of(&site, "public/nested/page.html"), "https://rust-lang.org/");
+    assert_eq!(redirect_of(&site, "public/tasks/restore.html"), "/ops/db.html#restore");
+    assert!(run.stderr.contains("1 redirect of a fragment (`/overview.html#old`) is not written"), "{}", run.stderr);
+    assert!(run.stderr.contains("book.toml:9:1"), "{}", run.stderr);
+    assert!(run.stderr.contains("the redirect from /chapter_1.html is left out"), "{}", run.stderr);
+    assert!(main_of(&site.read("public/chapter_1.html")).contains("Chapter 1"));
+}

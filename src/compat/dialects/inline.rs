@@ -145,6 +145,13 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     .into_iter()
                     .map(|(range, with)| Edit { range, with }),
             ),
+            Kind::Directive(name) if token.in_code => {
+                let message = format!(
+                    "`{}` is a directive of an mdBook preprocessor (`{name}`), which opsbook does not run; in code it is shown as written",
+                    shorten_source(source)
+                );
+                collected.problems.push((range.start, Problem::Unsupported, message));
+            }
             Kind::Directive(name) => {
                 let message = format!(
                     "`{}` is a directive of an mdBook preprocessor (`{name}`), which opsbook does not run; it is shown as a placeholder",

@@ -2,9 +2,9 @@
 //! directives of a book's own preprocessors (`{{#installer_table}}`). mdBook's own
 //! `{{#include}}`, `{{#rustdoc_include}}` and `{{#playground}}` are written in place
 //! before this (`markdown::includes`: one still here was escaped, and stays as written);
-//! any other `{{#name …}}` left in the text becomes a
-//! placeholder with a note that it is a preprocessor's, unless the old tool would have
-//! left it as written ([`crate::content::site_data::TextRules::directives_are_text`]). An escaped one,
+//! any other `{{#name …}}` (or closing `{{#/name}}`) left in the text becomes a
+//! placeholder with a note that it is a preprocessor's (in a book's code it stays as
+//! written, with the note), unless the old tool would have left it as written ([`crate::content::site_data::TextRules::directives_are_text`]). An escaped one,
 //! `\{{#name …}}`, shows as written without its backslash, in code too, as mdBook shows
 //! it (its `links.rs` removes the backslash of any escaped directive). [`title_directive`]
 //! finds the title a `{{#title …}}` gives the page's `<title>`.
@@ -23,10 +23,14 @@ pub(super) fn token<'t>(
     page: Page<'_>,
 ) -> Option<Token<'t>> {
     let rest = text.get(at..)?.strip_prefix("{{#")?;
-    let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-').unwrap_or(rest.len());
+    // A preprocessor's closing directive names itself with a `/` (`{{#/tab }}`).
+    let slash = usize::from(rest.starts_with('/'));
+    let name_len =
+        rest[slash..].find(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-').unwrap_or(rest.len() - slash);
     if name_len == 0 {
         return None;
     }
+    let name_len = slash + name_len;
     let end = finder.find(text, "}}", at + 3).filter(|end| end - at <= 400 && !text[at..*end].contains('\n'))?;
     let escaped = text[..at].ends_with('\\');
     if escaped {
@@ -45,8 +49,10 @@ pub(super) fn token<'t>(
     {
         return Some(Token { range: at..end + 2, kind: Kind::Drop, in_code });
     }
-    let as_written = rules.directives_are_text;
-    (!in_code && !as_written).then(|| Token { range: at..end + 2, kind: Kind::Directive(&rest[..name_len]), in_code })
+    // In a book with a preprocessor of its own a directive in code stays as written, with
+    // its warning: the preprocessor would have replaced it there too.
+    let unrun = !rules.directives_are_text && (!in_code || rules.directives_in_code);
+    unrun.then(|| Token { range: at..end + 2, kind: Kind::Directive(&rest[..name_len]), in_code })
 }
 
 /// The title the last `{{#title …}}` of `text` gives the page's `<title>`, found as

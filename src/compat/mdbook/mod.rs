@@ -2,6 +2,7 @@
 //! (GitBook's too).
 
 pub(crate) mod chapters;
+pub(crate) mod redirects;
 pub(crate) mod summary;
 
 use super::OldTool;
@@ -39,9 +40,11 @@ impl ToolRules for MdBook {
     /// Its `SUMMARY.md` lists its only pages ([`chapters`]).
     fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         old.chapters = chapters::read(config, files, diagnostics);
+        old.mapped_redirects = redirects::redirects(&config.book_redirects, crate::config::CONFIG_FILE, diagnostics);
         let only_built_in = config.preprocessors.iter().all(|name| BUILT_IN.contains(&name.as_str()));
         old.text.braces_are_text = only_built_in;
         old.text.directives_are_text = only_built_in;
+        old.text.directives_in_code = !only_built_in;
         old.text.title_directive_is_empty = true;
     }
 

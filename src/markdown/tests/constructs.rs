@@ -117,6 +117,34 @@ fn mdbook_directives_are_placeholders() {
     assert!(out.diagnostics[0].message.contains("mdBook preprocessor"), "{}", out.diagnostics[0].message);
 }
 
+/// A preprocessor's closing directive (`{{#/tab }}`) is a placeholder as its opening
+/// one is; in the code of a book with a preprocessor of its own a directive stays as
+/// written, with its note, since the preprocessor would have replaced it there too.
+/// Elsewhere a directive in code is an example, and no note.
+#[test]
+fn mdbook_closing_directives_and_directives_in_code() {
+    let text = "{{#tab Linux }}\n\nRun it.\n\n{{#/tab }}\n\n```sh\ncurl -L {{#releaselink repo}} -o x\n```\n";
+    let rules = crate::content::site_data::TextRules { directives_in_code: true, ..Default::default() };
+    let data = crate::content::site_data::SiteData { text: rules, ..Default::default() };
+    let (context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
+    let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
+    let out = render_markdown(&MarkdownInput { highlight: None, templating: Some(&templating), ..test_input(text) });
+    assert!(
+        out.html.contains("unsupported: <code>{{#/tab }}</code>") && !out.html.contains("<p>{{#/tab"),
+        "{}",
+        out.html
+    );
+    assert!(out.html.contains("curl -L {{#releaselink repo}} -o x"), "{}", out.html);
+    let lines: Vec<usize> = out.diagnostics.iter().map(|d| d.line).collect();
+    assert_eq!(lines.len(), 3, "{:?}", out.diagnostics);
+    assert!(lines[0] < lines[1] && lines[1] < lines[2], "{lines:?}");
+    assert!(out.diagnostics[1].message.contains("(`/tab`)"), "{}", out.diagnostics[1].message);
+    assert!(out.diagnostics[2].message.contains("in code it is shown as written"), "{}", out.diagnostics[2].message);
+    assert_eq!(out.diagnostics[2].column, 9);
+    let plain = render(text);
+    assert_eq!(plain.diagnostics.len(), 2, "{:?}", plain.diagnostics);
+}
+
 /// MDX evaluates `name={…}` attributes with React: opsbook drops them, and `className`
 /// is `class`.
 #[test]

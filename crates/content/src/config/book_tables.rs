@@ -57,9 +57,46 @@ pub(super) struct HtmlOutput {
     pub site_url: Option<String>,
     /// Leaves the numbers (`1.`, `1.2.`) out of the sidebar's chapters.
     pub no_section_label: bool,
+    /// `[output.html.redirect]`: the file of an old page (`/old.html`) and where its
+    /// redirect leads, read by the mdBook rules of the compatibility layer.
+    pub redirect: BTreeMap<String, toml::Value>,
     /// The renderer's other settings (`mathjax-support`, `edit-url-template`…); ignored.
     #[serde(flatten)]
     other: BTreeMap<String, toml::Value>,
+}
+
+/// An entry of `[output.html.redirect]`: the old file's path as written, where it
+/// leads (`None` when the value is no text), and the entry's line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookRedirect {
+    /// The key: the old file's path from the book's root (`/old.html`).
+    pub from: String,
+    /// The value, when it is text.
+    pub to: Option<String>,
+    /// The entry's line and column in book.toml.
+    pub at: (usize, usize),
+}
+
+/// The entries of `[output.html.redirect]`, each at its line in `text` (the table's
+/// when the key is not found written as `"key" =`).
+pub(super) fn book_redirects(redirect: BTreeMap<String, toml::Value>, text: &str) -> Vec<BookRedirect> {
+    let table = locate_table(text, "output.html.redirect");
+    redirect
+        .into_iter()
+        .map(|(from, to)| {
+            let at = locate_quoted_key(text, &from).unwrap_or(table);
+            BookRedirect { to: to.as_str().map(str::to_string), from, at }
+        })
+        .collect()
+}
+
+/// The line and column of `"key" =` (or `'key' =`) in a TOML text.
+fn locate_quoted_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let trimmed = line.trim_start();
+        let rest = [format!("\"{key}\""), format!("'{key}'")].iter().find_map(|q| trimmed.strip_prefix(q.as_str()))?;
+        rest.trim_start().starts_with('=').then(|| (i + 1, line.len() - trimmed.len() + 1))
+    })
 }
 
 /// mdBook's keys of `[build]` that are set, as written in `book.toml`. They are
@@ -178,7 +215,7 @@ impl BookTables<'_> {
                 column,
                 format!(
                     "this is mdBook's book.toml: opsbook reads `[book] title`, `description`, `language` and `src` and \
-                     `[output.html] git-repository-url`, `site-url` and `no-section-label`, and leaves the rest unread: {}",
+                     `[output.html] git-repository-url`, `site-url`, `no-section-label` and `redirect`, and leaves the rest unread: {}",
                     names.join(", ")
                 ),
             )

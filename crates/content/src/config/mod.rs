@@ -31,6 +31,7 @@ mod status_site;
 pub use base_url::{BaseUrl, STATUS_FOLDER};
 pub use blog::BlogConfig;
 pub use blog::paginate_path_problem;
+pub use book_tables::BookRedirect;
 pub use checks::{Check, Threshold};
 pub use content_dir::DEFAULT_CONTENT_DIR;
 pub use diagram_server::check_server_address;
@@ -529,6 +530,8 @@ pub struct Config {
     /// Whether the sidebar shows the numbers a navigation file gives its entries
     /// (mdBook's `1.2.`): true unless `[output.html] no-section-label = true`.
     pub section_labels: bool,
+    /// mdBook's `[output.html.redirect]`, as written.
+    pub book_redirects: Vec<book_tables::BookRedirect>,
     /// For a build of the status site (`build --status-site`): the handbook's own output
     /// folder, which the status site's may be neither in nor around
     /// (`pipeline::claim`); `None` for any other build.

@@ -52,8 +52,9 @@ impl Config {
         let has_book_table = raw.book.is_some();
         let preprocessors = raw.preprocessor.iter().flat_map(|tables| tables.keys().cloned()).collect();
         let book = raw.book.unwrap_or_default();
-        let html = raw.output.and_then(|output| output.html).unwrap_or_default();
+        let mut html = raw.output.and_then(|output| output.html).unwrap_or_default();
         let section_labels = !html.no_section_label;
+        let book_redirects = book_tables::book_redirects(std::mem::take(&mut html.redirect), text);
         let title = title_of(&handbook.title, &book.title, has_book_table && !has_handbook_table, text, &mut problems);
         let base_url =
             base_url_of(handbook.base_url.as_deref(), html.site_url.as_deref(), overrides, text, &mut problems);
@@ -151,6 +152,7 @@ impl Config {
             book_table: has_book_table,
             preprocessors,
             section_labels,
+            book_redirects,
             status_site_beside,
             community_site: overrides.community,
             languages,

@@ -104,6 +104,9 @@ pub struct TextRules {
     /// Whether a `{{#name …}}` directive of no preprocessor opsbook runs is text, as
     /// written: no preprocessor of the old tool's own would have read it.
     pub directives_are_text: bool,
+    /// Whether such a directive in code would have been replaced too (a preprocessor of
+    /// the book's own reads the whole text): shown as written there, with a warning.
+    pub directives_in_code: bool,
     /// Whether `{{#title …}}` is the old tool's own directive, which leaves nothing in
     /// the text (mdBook's links preprocessor: it names the page's `<title>`).
     pub title_directive_is_empty: bool,
