@@ -59,6 +59,12 @@ pub(crate) struct OldTool {
     /// Whether, and by which rule, the old tool's Markdown turned emoji shortcodes
     /// (`:smile:`) into emoji ([`crate::compat::dialects::emoji`]).
     pub emoji: crate::compat::dialects::emoji::Shortcodes,
+    /// Which bare addresses the old tool's Markdown linked (GFM's autolink literals):
+    /// GitHub's rule for a handbook of no tool ([`read_old_tool`](old_tool::read_old_tool)).
+    pub autolinks: crate::content::reading_rules::AutolinkLiterals,
+    /// Whether a section's list of its pages shows each page's description rendered as
+    /// Markdown (Docsy's `section-index.html`), not as text.
+    pub markdown_list_descriptions: bool,
     /// Hugo: the languages of a multilingual site whose translations lie where opsbook
     /// reads them ([`crate::compat::hugo::site::languages`]), the default first.
     pub hugo_languages: Vec<String>,

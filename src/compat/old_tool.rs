@@ -96,11 +96,15 @@ impl SourceRules for OldTool {
         self.rules().repository_links()
     }
 
-    /// mdBook's `{{#title …}}` ([`TextRules::title_directive_is_empty`]).
+    /// mdBook's `{{#title …}}` ([`TextRules::title_directive_is_empty`]); the `<title>`
+    /// of an MDX page's `<head>` in Docusaurus ([`super::dialects::mdx_head`]).
     ///
     /// [`TextRules::title_directive_is_empty`]: crate::content::site_data::TextRules::title_directive_is_empty
     fn document_title<'t>(&self, text: &'t str) -> Option<&'t str> {
-        self.text.title_directive_is_empty.then(|| super::dialects::title_directive(text)).flatten()
+        match self.tool {
+            Tool::Docusaurus => super::dialects::mdx_head::head_title(text),
+            _ => self.text.title_directive_is_empty.then(|| super::dialects::title_directive(text)).flatten(),
+        }
     }
 
     fn drafts_folder(&self) -> Option<&'static str> {
@@ -234,6 +238,14 @@ impl SourceRules for OldTool {
         self.emoji
     }
 
+    fn autolinks(&self) -> crate::content::reading_rules::AutolinkLiterals {
+        self.autolinks
+    }
+
+    fn markdown_list_descriptions(&self) -> bool {
+        self.markdown_list_descriptions
+    }
+
     fn plantuml_server(&self) -> Option<&str> {
         self.plantuml_server.as_deref()
     }
@@ -330,6 +342,11 @@ impl ToolRules for GitHub {
 
     fn detect(&self, _config: &Config, _files: &crate::content::ContentFiles) -> bool {
         true
+    }
+
+    /// GitHub renders a repository's Markdown with cmark-gfm's autolink extension.
+    fn read(&self, _: &Config, _: &crate::content::ContentFiles, old: &mut OldTool, _: &mut Vec<Diagnostic>) {
+        old.autolinks = crate::content::reading_rules::AutolinkLiterals::GFM;
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {

@@ -74,6 +74,7 @@ impl<'a> BodyWriter<'a> {
                     // the page's details right under it.
                     let mut events = Vec::new();
                     self.heading(heading, parser, &mut events);
+                    autolinks::link_in_events(&mut events, self.input.autolinks);
                     emoji::replace_in_events(&mut events, self.input.emoji);
                     pulldown_cmark::html::push_html(&mut self.out.title_html, events.into_iter());
                 } else {
@@ -91,6 +92,7 @@ impl<'a> BodyWriter<'a> {
             Event::Start(Tag::FootnoteDefinition(label)) => open.footnotes.push((label.to_string(), Vec::new())),
             Event::End(TagEnd::FootnoteDefinition) => {
                 if let Some((label, mut events)) = open.footnotes.pop() {
+                    autolinks::link_in_events(&mut events, self.input.autolinks);
                     emoji::replace_in_events(&mut events, self.input.emoji);
                     let mut html = String::new();
                     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -326,6 +328,7 @@ impl<'a> BodyWriter<'a> {
         let left_open = self.report_unclosed_html();
         main.extend(lost.into_iter().rev().map(|close| Event::Html(close.into())));
         if self.input.write_html {
+            autolinks::link_in_events(&mut main, self.input.autolinks);
             emoji::replace_in_events(&mut main, self.input.emoji);
             let body_start = self.out.html.len();
             self.out.html.reserve(html_size(text, &main));

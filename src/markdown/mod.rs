@@ -2,6 +2,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+pub(crate) mod autolinks;
 pub(crate) mod blocks;
 mod body_events;
 pub(crate) mod code_header;
@@ -126,6 +127,8 @@ pub(crate) struct MarkdownInput<'a> {
     /// Whether, and by which rule, shortcodes of the text (`:smile:`) are emoji, as the
     /// old tool's Markdown made them.
     pub emoji: crate::content::reading_rules::EmojiShortcodes,
+    /// Which bare addresses of the text are links, as the old tool's Markdown linked them.
+    pub autolinks: crate::content::reading_rules::AutolinkLiterals,
     /// The words the body writer adds, in the language of the page's text.
     pub words: &'a MarkdownWords,
     /// The rewrite of the other tools' dialects before parsing (the compatibility
@@ -226,8 +229,27 @@ pub(crate) fn has_text(text: &str, needle: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
 }
 
+/// The characters that may give a short text Markdown or HTML: without any, it is
+/// plain text.
+const MARKUP: &[u8] = b"*_`[]<>&!\\~#{";
+
+/// The HTML of a short text written in Markdown (a title, a description), without the
+/// paragraph it makes when it makes one alone, as Hugo's `markdownify` writes it.
+pub(crate) fn inline_html(markdown: &str) -> String {
+    if !markdown.bytes().any(|b| MARKUP.contains(&b)) {
+        return escape(markdown);
+    }
+    let mut html = String::with_capacity(markdown.len() + 32);
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown.trim(), parser_options()));
+    let trimmed = html.trim_end();
+    match trimmed.strip_prefix("<p>").and_then(|inner| inner.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
 /// Whether `text` contains `word` (ASCII letters) in any case.
-fn memchr_insensitive(text: &str, word: &str) -> bool {
+pub(crate) fn memchr_insensitive(text: &str, word: &str) -> bool {
     text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 

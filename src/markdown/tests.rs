@@ -269,6 +269,7 @@ pub(crate) fn test_input(text: &str) -> MarkdownInput<'_> {
         md_as_mdx: false,
         code_header_line: false,
         emoji: crate::compat::dialects::emoji::Shortcodes::Off,
+        autolinks: crate::markdown::autolinks::Literals::OFF,
         dialects: Some(crate::compat::dialects::rewrite),
         words: MarkdownWords::english(),
     }
@@ -554,6 +555,7 @@ fn heading_ids_in_the_python_markdown_style_are_those_of_its_toc_tests() {
 }
 
 mod attribute_lists;
+mod autolink_literals;
 mod book_shortcodes;
 mod constructs;
 mod dialect_pages;
@@ -566,14 +568,6 @@ mod mdx_flow;
 mod mkdocs_macros;
 mod property;
 mod tabs;
-
-#[test]
-fn tells_mdx_files_by_their_extension_whatever_the_characters_of_their_name() {
-    assert!(super::is_mdx("content/setup/install.MDX"));
-    assert!(!super::is_mdx("content/guides/日本.md"));
-    assert!(!super::is_mdx("content/本.md"));
-    assert!(!super::is_mdx(".mdx"));
-}
 
 #[test]
 fn shows_an_unreadable_diagram_as_code_with_a_warning_at_its_fence() {

@@ -159,7 +159,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     let config = &site.config;
     // The page's URL: relative links may be read from it.
     let settings = format!(
-        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{:?}\0{}\0{}\0{}\0{:?}\0{:?}\0{}\0{:?}\0{}\0",
+        "{}\0{}\0{}\0{}\0{}\0{:?}\0{}\0{:?}\0{:?}\0{}\0{}\0{:?}\0{}\0{}\0{}\0{:?}\0{:?}\0{}\0{:?}\0{}\0{:?}\0",
         page.source.body_line,
         page.source.file,
         page.source.dir(),
@@ -181,6 +181,7 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
         site.old_tool.md_as_mdx(),
         site.old_tool.emoji(),
         site.old_tool.code_header_line(),
+        site.old_tool.autolinks(),
     );
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     hasher.update(settings.as_bytes());
@@ -243,6 +244,7 @@ fn render_body_with(
         md_as_mdx: site.old_tool.md_as_mdx(),
         code_header_line: site.old_tool.code_header_line(),
         emoji: site.old_tool.emoji(),
+        autolinks: site.old_tool.autolinks(),
         dialects: Some(site.old_tool.dialects()),
         words: site.markdown_words_for(id),
     };

@@ -19,6 +19,10 @@ pub(crate) struct LinkView<'a> {
     pub url: String,
     /// The description.
     pub description: &'a str,
+    /// The description rendered as inline Markdown, where the old tool's lists showed it
+    /// so ([`LinkView::in_section_list`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description_html: Option<String>,
     /// The kind.
     pub kind: &'a str,
     /// Whether it is a section.
@@ -35,10 +39,23 @@ impl<'a> LinkView<'a> {
             title: &page.title,
             url: site.href(id),
             description: page.description(),
+            description_html: None,
             kind: &page.kind,
             is_section: page.origin.is_section(),
             internal: page.internal,
         }
+    }
+
+    /// The view of page `id` in its section's list of pages: the description of its
+    /// front matter (already the audience's) as inline Markdown where the old tool showed
+    /// it so; a summary of its text stays text.
+    pub(crate) fn in_section_list(site: &'a Site, id: PageId) -> Self {
+        let mut view = Self::of(site, id);
+        let written = site.pages[id].source.front.description.as_deref().filter(|d| !d.is_empty());
+        if let Some(description) = written.filter(|_| site.old_tool.markdown_list_descriptions()) {
+            view.description_html = Some(crate::markdown::inline_html(description));
+        }
+        view
     }
 }
 

@@ -16,7 +16,7 @@ use super::urls::UrlRules;
 use super::{Page, PageId};
 use crate::content::SourcePage;
 use crate::content::nav_file::NavFileKind;
-use crate::content::reading_rules::{DefinitionLists, EmojiShortcodes};
+use crate::content::reading_rules::{AutolinkLiterals, DefinitionLists, EmojiShortcodes};
 use crate::content::site_data::{OwnTemplates, TextRules};
 use crate::diagnostic::Diagnostic;
 use crate::hash::FastHashMap;
@@ -193,6 +193,10 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn code_header_line(&self) -> bool;
     /// Whether, and by which rule, shortcodes of the text (`:smile:`) are emoji.
     fn emoji(&self) -> EmojiShortcodes;
+    /// Which bare addresses of the text are links.
+    fn autolinks(&self) -> AutolinkLiterals;
+    /// Whether a section's list of its pages shows their descriptions as inline Markdown.
+    fn markdown_list_descriptions(&self) -> bool;
     /// The PlantUML server whose images show PlantUML diagrams, if one is set.
     fn plantuml_server(&self) -> Option<&str>;
     /// What the tool printed as written where opsbook would read a construct.

@@ -56,6 +56,7 @@ mod just_the_docs;
 mod kramdown_pages;
 mod languages;
 mod liquid_leniency;
+mod markdown_readers;
 mod mdbook_chapters;
 mod middleman_partials;
 mod mkdocs_exclude;

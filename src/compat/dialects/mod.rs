@@ -30,6 +30,7 @@ mod inline;
 mod jinja;
 mod kramdown_blocks;
 mod kramdown_tables;
+mod link_targets;
 mod liquid;
 mod liquid_budget;
 mod liquid_conditions;
@@ -50,6 +51,7 @@ mod mdbook;
 mod mdx;
 mod mdx_code;
 mod mdx_flow;
+pub(crate) mod mdx_head;
 mod nunjucks;
 mod raw_directives;
 mod scan;
@@ -61,7 +63,7 @@ pub(crate) use mdbook::title_directive;
 mod title;
 mod tokens;
 
-use crate::content::site_data::{Engine, Templating};
+use crate::content::site_data::{Engine, LinkTargets, Templating};
 use crate::html::escape;
 use crate::markdown::has_text;
 
@@ -163,17 +165,19 @@ const RAW_TEXT_ELEMENTS: [&str; 4] = ["pre", "script", "style", "textarea"];
 type LineStage = for<'t, 'p> fn(&'t str, Page<'p>, &mut Collected) -> Option<Output>;
 
 /// The line-based stages on `input`, the text after stage 0: admonitions, GitBook's
-/// blocks, MDX's flow elements and indented lines, kramdown's HTML blocks; the text they
-/// make, when one changed it.
+/// blocks, MDX's flow elements and indented lines, kramdown's HTML blocks, links the
+/// old tool read where CommonMark does not; the text they make, when one changed it.
 fn line_stages(input: &str, page: Page<'_>, collected: &mut Collected, maps: &mut Vec<OffsetMap>) -> Option<String> {
     let rules = page.templating.map(|t| &t.site.data.text);
-    let stages: [(bool, LineStage); 5] = [
+    let stages: [(bool, LineStage); 7] = [
         // An HTML page has no line-based constructs.
         (!page.html, |text, page, collected| admonitions::rewrite(text, page, collected)),
         // GitBook's blocks, on a GitBook handbook's pages.
         (!page.html && rules.is_some_and(|r| r.line_block_tags), |text, page, collected| {
             gitbook_blocks::rewrite(text, page.words, collected)
         }),
+        // MDX's `<head>`: the document's, not the body's.
+        (page.mdx, |text, _, _| mdx_head::drop_heads(text)),
         // MDX's flow elements: their tags are blocks of their own, their children Markdown.
         (page.mdx, |text, _, _| mdx_flow::separate(text)),
         // MDX reads no indented code: such lines are text before the inline stage reads them.
@@ -181,6 +185,13 @@ fn line_stages(input: &str, page: Page<'_>, collected: &mut Collected, maps: &mu
         // kramdown's HTML blocks and extensions, on the pages of a site kramdown read.
         (!page.html && rules.is_some_and(|r| r.kramdown), |text, _, collected| {
             kramdown_blocks::rewrite(text, collected)
+        }),
+        // Links whose destination the old tool's Markdown read where CommonMark reads none.
+        (!page.html && rules.is_some_and(|r| r.link_targets != LinkTargets::CommonMark), |text, page, _| {
+            link_targets::rewrite(
+                text,
+                page.templating.map_or(LinkTargets::CommonMark, |t| t.site.data.text.link_targets),
+            )
         }),
     ];
     let mut current: Option<String> = None;

@@ -3,25 +3,9 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use crate::html::escape;
-
-/// The characters that may give a title Markdown or HTML: without any, the title is
-/// plain text.
-const MARKUP: &[u8] = b"*_`[]<>&!\\~#{";
-
-/// The HTML of a title written in Markdown.
+/// The HTML of a title written in Markdown ([`crate::markdown::inline_html`]).
 pub(crate) fn title_html(markdown: &str) -> String {
-    if !markdown.bytes().any(|b| MARKUP.contains(&b)) {
-        return escape(markdown);
-    }
-    let mut html = String::with_capacity(markdown.len() + 32);
-    let parser = pulldown_cmark::Parser::new_ext(markdown.trim(), crate::markdown::parser_options());
-    pulldown_cmark::html::push_html(&mut html, parser);
-    let trimmed = html.trim_end();
-    match trimmed.strip_prefix("<p>").and_then(|inner| inner.strip_suffix("</p>")) {
-        Some(inner) if !inner.contains("<p>") => inner.to_string(),
-        _ => trimmed.to_string(),
-    }
+    crate::markdown::inline_html(markdown)
 }
 
 #[cfg(test)]

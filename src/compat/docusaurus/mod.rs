@@ -77,6 +77,9 @@ impl ToolRules for Docusaurus {
         if text.is_none_or(config::markdown_emoji) {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAtColon;
         }
+        // remark-gfm, which Docusaurus always runs: micromark's GFM autolink literals.
+        let gfm = crate::content::reading_rules::AutolinkLiterals::GFM;
+        old.autolinks = crate::content::reading_rules::AutolinkLiterals { schemes: &["http", "https"], ..gfm };
         if let Some(release) = release::site_release(config, diagnostics) {
             old.text.colon_blocks = release.colon_blocks();
         }

@@ -75,6 +75,8 @@ impl ToolRules for Hugo {
         // The file that sets a key last, where a warning about its value points.
         let file_of = |path: &[&str]| loaded.file_of(path).map_or(config_files::ROOT_FILES[0], |f| f.name.as_str());
         (old.own_templates, old.text.theme_shortcodes) = shortcodes::own_templates(config, hugo, diagnostics);
+        // Docsy's `section-index.html` writes each child's `.Description | markdownify`.
+        old.markdown_list_descriptions = shortcodes::uses_docsy(hugo);
         let mut multilingual = false;
         if let Some(hugo) = hugo {
             old.content_route = site::content_route(hugo, &config.content_folder);
@@ -93,6 +95,7 @@ impl ToolRules for Hugo {
         old.definition_lists = site::definition_lists(hugo);
         old.hugo_heading_ids = Some(site::heading_ids(hugo));
         old.hugo_link_hook = page_refs::LinkHook::read(config, hugo, multilingual, diagnostics);
+        old.autolinks = site::autolinks(hugo);
         if site::enables_emoji(hugo) {
             old.emoji = Shortcodes::ResumeAtColon;
         }

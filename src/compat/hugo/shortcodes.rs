@@ -63,6 +63,17 @@ fn theme_shortcodes(names: &[String]) -> ThemeShortcodes {
     if names.iter().any(|name| is_book(name)) { ThemeShortcodes::Book } else { ThemeShortcodes::General }
 }
 
+/// Whether one of the site's themes is Docsy, by its folder's name (`themes/docsy`) or
+/// its module path (`github.com/google/docsy`, a `/v2` after it).
+pub(crate) fn uses_docsy(site: Option<&Value>) -> bool {
+    themes(site).iter().any(|name| {
+        let name = name.trim_end_matches('/').to_ascii_lowercase();
+        let mut parts =
+            name.rsplit('/').skip_while(|p| p.len() > 1 && p.starts_with('v') && p[1..].parse::<u32>().is_ok());
+        parts.next() == Some("docsy")
+    })
+}
+
 /// The themes of the site, in order: `theme` (a name, a comma-separated list or a list),
 /// then the paths of the module's imports.
 fn themes(site: Option<&Value>) -> Vec<String> {

@@ -54,6 +54,12 @@ impl ToolRules for MkDocs {
             old.definition_lists = DefinitionLists::On { term_ids: false };
         }
         old.code_header_line = has_extension("codehilite");
+        // PyMdown's MagicLink: `http`, `https`, `ftp` and `ftps` addresses, `www.` ones
+        // (to `http://`) and emails; Python-Markdown alone links none.
+        if has_extension("pymdownx.magiclink") {
+            let schemes = &["http", "https", "ftp", "ftps"];
+            old.autolinks = crate::content::reading_rules::AutolinkLiterals { schemes, www: Some("http"), email: true };
+        }
         if has_extension("pymdownx.emoji") {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAfterName;
         }
@@ -63,6 +69,7 @@ impl ToolRules for MkDocs {
             .and_then(|url| crate::compat::interface::published_address(&url, None));
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
         old.text.jinja = text.as_deref().map_or(JinjaPages::None, nav::macros_pages);
+        old.text.link_targets = crate::content::site_data::LinkTargets::ToMatchingParen;
         old.text.braces_are_text = old.text.jinja == JinjaPages::None;
         if let (Some(name), Some(text)) = (name, text.as_deref()) {
             old.mapped_redirects = redirects::redirect_maps(text, name, old.mkdocs_directory_urls, diagnostics);

@@ -396,3 +396,11 @@ fn a_sites_own_liquid_block_is_one_placeholder_around_its_body() {
     let out = render("{% youtube abc %}\n\n{% endorphan %}\n");
     assert_eq!(out.html.matches("unsupported-block").count(), 2, "{}", out.html);
 }
+
+#[test]
+fn tells_mdx_files_by_their_extension_whatever_the_characters_of_their_name() {
+    assert!(crate::markdown::is_mdx("content/setup/install.MDX"));
+    assert!(!crate::markdown::is_mdx("content/guides/日本.md"));
+    assert!(!crate::markdown::is_mdx("content/本.md"));
+    assert!(!crate::markdown::is_mdx(".mdx"));
+}

@@ -69,6 +69,8 @@ fn render_every_way(seed: u64, number: u64) -> Option<String> {
                 use crate::compat::dialects::emoji::Shortcodes;
                 [Shortcodes::Off, Shortcodes::ResumeAtColon, Shortcodes::ResumeAfterName][random.below(3)]
             },
+            autolinks: [crate::markdown::autolinks::Literals::OFF, crate::markdown::autolinks::Literals::GFM]
+                [random.below(2)],
             ..test_input(&text)
         };
         // Caught as a build catches a page's panic: recorded, not printed.

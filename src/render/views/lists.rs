@@ -151,7 +151,7 @@ impl<'a> SectionView<'a> {
             page.children.iter().copied().filter(|&c| !(id == 0 && site.is_language_home(c))).collect();
         let other: Vec<(PageId, LinkView)> = children
             .iter()
-            .map(|&c| (c, LinkView::of(site, c)))
+            .map(|&c| (c, LinkView::in_section_list(site, c)))
             .filter(|(_, link)| !listed.contains(&link.url.as_str()))
             .collect();
         SectionView {

@@ -31,3 +31,30 @@ pub enum EmojiShortcodes {
     /// Turned into emoji; after a name that is none, the next try starts after it.
     ResumeAfterName,
 }
+
+/// Whether, and which, bare addresses of the text the old tool's Markdown linked
+/// (`https://example.org`, `www.example.org`, `ops@example.org`): GitHub's and
+/// Docusaurus's GFM, Hugo's Goldmark with `linkify` (its default). Elsewhere (kramdown,
+/// Python-Markdown, pulldown-cmark, Redcarpet by default) they stay text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AutolinkLiterals {
+    /// The schemes whose addresses are linked (`https` for `https://…`); none: nothing is.
+    pub schemes: &'static [&'static str],
+    /// The scheme a link to an address that starts with `www.` gets; `None`: not linked.
+    pub www: Option<&'static str>,
+    /// Whether an email address is linked, to `mailto:` it.
+    pub email: bool,
+}
+
+impl AutolinkLiterals {
+    /// Nothing linked.
+    pub const OFF: Self = Self { schemes: &[], www: None, email: false };
+    /// GFM's extension as cmark-gfm has it (GitHub): `http`, `https` and `ftp`
+    /// addresses, `www.` to `http://`, emails.
+    pub const GFM: Self = Self { schemes: &["http", "https", "ftp"], www: Some("http"), email: true };
+
+    /// Whether nothing is linked.
+    pub fn is_off(&self) -> bool {
+        self.schemes.is_empty() && self.www.is_none() && !self.email
+    }
+}

@@ -125,6 +125,23 @@ pub struct TextRules {
     pub colon_blocks: ColonBlocks,
     /// Whose readings of a theme's shortcodes apply besides opsbook's general ones.
     pub theme_shortcodes: ThemeShortcodes,
+    /// How the old tool's Markdown read an inline link's `(…)` where CommonMark reads
+    /// none.
+    pub link_targets: LinkTargets,
+}
+
+/// How an inline link or image's destination is read, where readers of Markdown differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkTargets {
+    /// CommonMark's: no white space in a destination not in `<…>`.
+    #[default]
+    CommonMark,
+    /// Python-Markdown's: up to the `)` that matches the `(`, spaces and all, a title
+    /// in quotes at its end.
+    ToMatchingParen,
+    /// Redcarpet's: the same, and white space (a line break too) may come between `]`
+    /// and `(`.
+    SpacedToMatchingParen,
 }
 
 /// The theme whose shortcodes opsbook reads as that theme renders them, where a name
