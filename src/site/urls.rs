@@ -163,7 +163,7 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     if let Some(url) = old.folder_permalink_url(path) {
         return url;
     }
-    // A drafts folder's pages (Jekyll's `_drafts`) are posts not yet dated by name.
+    // A drafts folder's pages (Jekyll's `_drafts`) are posts, when a build takes drafts.
     let in_drafts = old
         .drafts_folder()
         .is_some_and(|folder| path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == folder)));
