@@ -30,7 +30,7 @@ fn pages_linked_out_of_the_handbook_are_not_read() {
     std::os::unix::fs::symlink(elsewhere.root.join("pages"), linked.root.join("src/pages")).expect("a link");
     let one = site("docusaurus-pages-linked-page");
     one.write("src/pages/press.md", "# Press\n");
-    one.write("src/pages/secrets.js", "export default function S() { return 'Hostile0Script'; }\n");
+    one.write("src/pages/secrets.js", "export default function S() { return 'Inside0Script'; }\n");
     std::os::unix::fs::symlink(elsewhere.root.join("leak.md"), one.root.join("src/pages/leak.md")).expect("a link");
     for site in [&linked, &one] {
         let run = site.build(&[]);
@@ -44,5 +44,5 @@ fn pages_linked_out_of_the_handbook_are_not_read() {
     std::fs::remove_file(one.root.join("src/pages/leak.md")).expect("unlink");
     one.build(&[]).expect_code(0);
     assert!(one.exists("public/press/index.html"), "{:?}", one.files_under("public"));
-    assert!(one.files_containing("public", "Hostile0").is_empty(), "no script is published");
+    assert!(one.files_containing("public", "Inside0Script").is_empty(), "no React page is published");
 }
