@@ -219,6 +219,22 @@ def move(root, spec):
     return moved
 
 
+def copy_link(src, link):
+    """Replaces the symbolic link `link` by a copy of what it leads to, as a user does
+    (`rm link && cp -r target link`) for a link that leads out of the handbook's folder,
+    which opsbook does not follow. The target must lie inside the checkout `src`."""
+    if not link.is_symlink():
+        raise SystemExit(f"{link}: copy-links names no symbolic link")
+    target = link.resolve()
+    if not target.is_relative_to(src.resolve()) or not target.exists():
+        raise SystemExit(f"{link}: leads to {target}, outside the checkout or nowhere")
+    link.unlink()
+    if target.is_dir():
+        shutil.copytree(target, link, symlinks=True)
+    else:
+        shutil.copy2(target, link)
+
+
 def extract(gd, commit, into):
     """Writes the tree of `commit` into `into`, as `git archive | tar -x` would, but
     going on past blobs the mirror lacks (files of 4 MiB and more, LFS content): returns
@@ -283,6 +299,8 @@ def checkout(corpus, mirrors, log):
     root = src / corpus.get("root", ".")
     for spec in corpus.get("move", []):
         move(root, spec)
+    for link in corpus.get("copy-links", []):
+        copy_link(src, root / link)
     for remove in corpus.get("remove", []):
         for path in root.glob(remove):
             shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -14,7 +14,7 @@ use crate::site_path::PathProblem;
 use crate::slug::HeadingIdStyle;
 
 pub(crate) use address::under_address;
-pub(crate) use address::{is_http_address, published_address};
+pub(crate) use address::{address_path, is_http_address, published_address};
 
 /// One old tool: how a handbook written for it is recognised, and the rules opsbook
 /// borrows from it so that links keep leading where they led in its published site.
@@ -99,6 +99,11 @@ pub(crate) trait ToolRules: Sync {
     /// The folder name whose pages are drafts, wherever it is.
     fn drafts_folder(&self) -> Option<&'static str> {
         None
+    }
+    /// Whether the tool's own server answers a path without an extension (`/a/b`) with
+    /// the file `a/b.html` when nothing else is there, as GitHub Pages does.
+    fn serves_html_without_extension(&self) -> bool {
+        false
     }
     /// Whether pages' build options (`build.render`, a section's `cascade`) say which
     /// pages are rendered.

@@ -111,6 +111,10 @@ impl SourceRules for OldTool {
         self.rules().drafts_folder()
     }
 
+    fn serves_html_without_extension(&self) -> bool {
+        self.rules().serves_html_without_extension()
+    }
+
     fn reads_build_options(&self) -> bool {
         self.rules().reads_build_options()
     }

@@ -10,7 +10,7 @@
 
 use super::OldTool;
 use super::interface::{Tool, UrlStyle};
-use super::jekyll::site::{Placeholders, expand, post_date_and_title};
+use super::jekyll::site::{Placeholders, destination, expand, post_date_and_title};
 use crate::content::SourcePage;
 use crate::hash::{FastHashMap, FastHashSet};
 use crate::site::source_rules::{PageUrls, ToolBlogs};
@@ -162,7 +162,7 @@ impl PageUrls for OldTool {
         if let Some((_, _, inside)) = collection {
             values.path = inside;
         }
-        url_site_path(&expand(written, &values))
+        url_site_path(&destination(expand(written, &values)))
     }
 
     /// The URL a folder's permalink gives the page at `path` (an Eleventy directory data
@@ -187,6 +187,9 @@ impl PageUrls for OldTool {
         // Only a day the tool reads dates the URL; an undated post's URL has no date, nor
         // the `_posts` folder (Jekyll leaves such a post out; opsbook publishes it undated).
         values.date = values.date.or(date);
+        if values.date.is_none() {
+            values.date = self.jekyll.as_ref().and_then(|site| site.draft_dates.get(path)).copied();
+        }
         let mut categories: Vec<String> = super::jekyll::site::path_categories(
             self.jekyll.as_ref().and_then(|j| j.in_collections(path)).unwrap_or(path),
         )
@@ -198,7 +201,8 @@ impl PageUrls for OldTool {
         categories.retain(|c| seen.insert(c.clone()));
         values.categories = categories.join("/");
         values.path = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
-        url_site_path(&squeeze_slashes(&expand(&template, &values)))
+        let url = squeeze_slashes(&expand(&template, &values));
+        url_site_path(&if self.jekyll.is_some() { destination(url) } else { url })
     }
 
     /// The URL a Jekyll collection's `permalink` gives its document at `path`
@@ -213,7 +217,7 @@ impl PageUrls for OldTool {
             values.basename = title;
             values.date = values.date.or(date);
         }
-        url_site_path(&expand(&template, &values))
+        url_site_path(&destination(expand(&template, &values)))
     }
 
     /// The site path of a collection's file that is no page, where the old tool published

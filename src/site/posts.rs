@@ -13,11 +13,12 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The folder whose section holds the pages of folder `dir`: `dir` without its
 /// `_posts` folder and what is below it (`blog/_posts/2023` -> `blog`, `_posts/x` -> the
-/// home page's, `de/_posts` -> the German home page's).
+/// home page's, `de/_posts` -> the German home page's); the same for a `_drafts`
+/// folder, Jekyll's posts to come, which a build with drafts publishes as posts.
 pub(crate) fn section_dir(dir: &str) -> &str {
     let mut start = 0;
     for part in dir.split('/') {
-        if part == "_posts" {
+        if part == "_posts" || part == "_drafts" {
             return if start == 0 { "" } else { &dir[..start - 1] };
         }
         start += part.len() + 1;
@@ -114,6 +115,7 @@ mod tests {
         assert_eq!(section_dir("de/news/_posts"), "de/news");
         assert_eq!(section_dir("_posts/2023"), "");
         assert_eq!(section_dir("_posts"), "");
+        assert_eq!(section_dir("ops/_drafts"), "ops");
         assert_eq!(section_dir("_posts/old"), "");
         assert_eq!(section_dir("docs/guides"), "docs/guides");
         assert_eq!(section_dir("my_posts/x"), "my_posts/x");

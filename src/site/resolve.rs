@@ -3,9 +3,14 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+mod html_files;
 mod mounted;
 mod repository_files;
 mod roots;
+mod url_paths;
+
+pub(crate) use url_paths::join_url;
+use url_paths::{made_url, normalise_url};
 
 use super::audience::LeftOut;
 use super::{PageId, Site};
@@ -26,6 +31,10 @@ pub(crate) enum RelativeLinks {
     /// From the file's folder when the link names a file there; else from the page's
     /// URL only.
     NamedFileThenPage,
+    /// From the file's folder; where nothing is there, from the page's URL read without
+    /// its trailing `/`, for a tool whose pages' URLs end without one (`a/b`, so the
+    /// browser reads `../x` from `a/`).
+    FileThenUrlWithoutSlash,
 }
 
 /// Resolves links against one [`Site`], written on one of its pages or anywhere.
@@ -144,6 +153,12 @@ impl<'a> SiteLinks<'a> {
             RelativeLinks::PageThenFile => match self.resolve_from_page(page, path, anchor, query) {
                 Ok(found) => found,
                 Err(missing) => self.broken_from_page(self.resolve_from_file(from_dir, path, anchor, query), missing),
+            },
+            RelativeLinks::FileThenUrlWithoutSlash => match self.resolve_from_file(from_dir, path, anchor, query) {
+                broken @ Resolution::Broken { .. } => {
+                    self.resolve_from_url_without_slash(page, path, anchor, query).unwrap_or(broken)
+                }
+                found => found,
             },
             RelativeLinks::NamedFileThenPage if self.names_file(from_dir, path) => {
                 self.resolve_from_file(from_dir, path, anchor, query)
@@ -391,6 +406,9 @@ impl<'a> SiteLinks<'a> {
                 return found;
             }
         }
+        if let Some(found) = self.as_html_file(&candidates, anchor, query) {
+            return found;
+        }
         // A content path written from the content folder (Hugo's `ref`, Jekyll's `link`).
         if let Some(found) = self.find_content_path(relative.trim_end_matches('/'), anchor, query) {
             return found;
@@ -443,53 +461,6 @@ impl<'a> SiteLinks<'a> {
             Some(self.page(id, anchor, query))
         })
     }
-}
-
-/// A relative link read from the site path of a folder (`docs/v2.3/admin_guide/`) as a
-/// browser reads it (RFC 3986, section 5.2): `..` never climbs above the root, and the
-/// result is a folder when the link ends in `/`, `.` or `..`.
-pub(crate) fn join_url(folder: &str, path: &str) -> String {
-    let mut segments: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
-    let mut parts = path.split('/').peekable();
-    let mut folder_at_end = path.is_empty();
-    while let Some(part) = parts.next() {
-        let last = parts.peek().is_none();
-        match part {
-            "." | "" => folder_at_end = last,
-            ".." => {
-                segments.pop();
-                folder_at_end = last;
-            }
-            other => {
-                segments.push(other);
-                folder_at_end = false;
-            }
-        }
-    }
-    let mut joined = segments.join("/");
-    if folder_at_end && !joined.is_empty() {
-        joined.push('/');
-    }
-    joined
-}
-
-/// A site path (`0.82/setup/`) with each name made a URL segment by `rules`, as the
-/// site's URLs were made (`0-82/setup/`); `.` and `..` are kept for [`normalise_url`].
-fn made_url(site_path: &str, rules: &super::urls::UrlRules<'_>) -> String {
-    site_path
-        .split('/')
-        .map(|segment| match segment {
-            "" | "." | ".." => segment.to_string(),
-            name => rules.segment(name),
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// A site path with its `.` and `..` segments read as a browser reads them: `/../../`
-/// is the root.
-fn normalise_url(site_path: &str) -> String {
-    if site_path.split('/').any(|s| s == "." || s == "..") { join_url("", site_path) } else { site_path.to_string() }
 }
 
 impl LinkResolver for SiteLinks<'_> {

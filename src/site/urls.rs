@@ -163,7 +163,11 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
     if let Some(url) = old.folder_permalink_url(path) {
         return url;
     }
-    if super::posts::in_posts_folder(path) || in_marked_blog(path, rules.marked_blogs) {
+    // A drafts folder's pages (Jekyll's `_drafts`) are posts, when a build takes drafts.
+    let in_drafts = old
+        .drafts_folder()
+        .is_some_and(|folder| path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == folder)));
+    if super::posts::in_posts_folder(path) || in_drafts || in_marked_blog(path, rules.marked_blogs) {
         return old.post_url(page, path, rules.post_permalink);
     }
     if let Some((blog, inside)) = old.post_of(path) {

@@ -23,6 +23,7 @@ mod cjk;
 mod config_values;
 mod costs;
 mod docusaurus_instances;
+mod docusaurus_pages;
 mod docusaurus_redirects;
 mod docusaurus_release;
 mod eleventy_ignore;

@@ -79,3 +79,29 @@ fn a_sidebar_counts_the_docs_it_leaves_out_not_the_blogs_posts() {
     assert!(run.stderr.contains("note[nav-file]: 1 page is not listed in sidebars.js"), "{}", run.stderr);
     assert!(site.exists("public/news/2024/01/05/release/index.html"));
 }
+
+/// A relative link of a post that names no file is left as written by the MDX loader
+/// (`packages/docusaurus-mdx-loader/src/remark/transformLinks/index.ts` at
+/// facebook/docusaurus 02f48b1b20cec6dc3787576dceb554f1f659a6f7: only a Markdown file, or
+/// a path with another extension that is a file beside the post, is its file), so the
+/// browser reads it from the post's route, `/news/slug` without a trailing `/`:
+/// `../news/other` is the post at `/news/other`, not `news/news/other` beside the file.
+/// An image there is still read from the post's folder.
+#[test]
+fn a_posts_relative_link_to_no_file_is_read_from_its_route() {
+    let site = site("docusaurus-blog-route-links");
+    site.write(
+        "news/2024-03-01-review/index.md",
+        "---\nslug: review\ntitle: Review\n---\nSee [the release](../news/release) and \
+         [the outage](../news/2024/02/01/outage), ![card](./card.png), [card](./card.png).\n",
+    );
+    site.write("news/2024-03-01-review/card.png", "png");
+    site.write("news/2024-01-06-release-notes.md", "---\nslug: release\ntitle: Notes\n---\nNotes.\n");
+    site.write("book.toml", "[handbook]\ntitle = \"Ops\"\n[build]\ncontent-dir = \"docs\"\n[check]\nlinks = \"warn\"\n\n[[sources]]\npath = \"news\"\nmount = \"news\"\n");
+    let run = site.build(&["--no-summary"]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("broken-link") && !run.stderr.contains("missing-asset"), "{}", run.stderr);
+    let html = site.read("public/news/review/index.html");
+    assert!(html.contains("href=\"/news/release/\""), "{html}");
+    assert!(html.contains("href=\"/news/2024/02/01/outage/\""), "{html}");
+}

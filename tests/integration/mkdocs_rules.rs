@@ -326,3 +326,36 @@ fn awesome_pages_arranges_the_sidebar_from_the_folders_settings() {
     assert!(site.exists("public/drafts/wip/index.html"), "a page out of the navigation is still built");
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
 }
+
+/// A link from the root is left as written (`mkdocs/structure/pages.py` `path_to_url`,
+/// "contains an absolute link ..., it was left as is", at the commit above), and the
+/// browser reads it from the host, where the site is at `site_url`'s path: as
+/// `mkdocs serve` serves it from that path (`mkdocs/tests/livereload_tests.py`
+/// `test_serves_from_mount_path`: `/sub/` is the site's `index.html`,
+/// `/sub/sub/sub.html` its `sub/sub.html`), `/sub/ops/` is the page `ops.md`. opsbook
+/// also reads such a link from the site's root, as before (`/ops/`), where the test's
+/// `/sub/sub.html` was a 404.
+#[test]
+fn links_under_the_site_urls_path_are_the_sites_pages() {
+    let site = Site::with_files(
+        "mkdocs-site-url-path",
+        &[
+            ("mkdocs.yml", "site_name: T\nsite_url: https://example.org/sub/\n"),
+            (
+                "docs/index.md",
+                "# Home\n\n[home](/sub/), [ops](/sub/ops/), [rota](/sub/ops/#rota), [file](/sub/sub/sub.txt), \
+                 [plain](/ops/)\n",
+            ),
+            ("docs/ops.md", "# Ops\n\n## Rota\n"),
+            ("docs/sub/sub.txt", "a file"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"T\"\n[build]\ncontent-dir = \"docs\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&["--no-summary"]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("warning["), "every link leads to the site: {}", run.stderr);
+    let html = site.read("public/index.html");
+    for href in ["href=\"/\"", "href=\"/ops/\"", "href=\"/ops/#rota\"", "href=\"/sub/sub.txt\""] {
+        assert!(html.contains(href), "{href}: {html}");
+    }
+}

@@ -26,7 +26,7 @@ pub(crate) fn docs_sidebars(config: &Config, site: &SiteConfig) -> Vec<(String, 
 }
 
 /// Mounts each further docs instance's folder and each blog's folder of `site` at its
-/// route ([`mount_once`]). A folder or route no `[[sources]]` table could mount
+/// route ([`mount_once`]), then the pages plugin's folder at the root ([`super::pages`]). A folder or route no `[[sources]]` table could mount
 /// (absolute, out of the handbook, hidden, the site's root, in the content folder) is a
 /// warning at the plugin's options.
 pub(crate) fn mount_instances(config: &mut Config, site: &SiteConfig, diagnostics: &mut Vec<Diagnostic>) {
@@ -45,6 +45,7 @@ pub(crate) fn mount_instances(config: &mut Config, site: &SiteConfig, diagnostic
             );
         }
     }
+    super::pages::mount(config);
 }
 
 /// Adds the source `folder` at `route`, as a `[[sources]]` table would, when a table

@@ -14,6 +14,7 @@ pub(crate) mod js_literal;
 pub(crate) mod js_options;
 mod js_tokens;
 pub(crate) mod options;
+pub(crate) mod pages;
 pub(crate) mod plugins;
 pub(crate) mod redirects;
 pub(crate) mod release;
@@ -64,7 +65,8 @@ impl ToolRules for Docusaurus {
         config.heading_ids == Some(HeadingIdStyle::TextWithAlt) || is_docusaurus_site(&config.root, files)
     }
 
-    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+    fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.extend(pages::note(config, files, &|path| self.leaves_out(path)));
         let site = site::site_config(config, diagnostics);
         let site = site.as_ref().as_ref();
         let text = site.map(|site| site.text.as_str());
@@ -73,7 +75,8 @@ impl ToolRules for Docusaurus {
         old.md_as_mdx = text.and_then(config::markdown_format).is_none_or(|format| format == "mdx");
         old.trailing_slash = text.is_some_and(config::trailing_slash);
         old.published_address = text.and_then(config::published_address);
-        old.docs_roots = config.sources.list.iter().map(|source| source.mount.clone()).collect();
+        let docs = config.sources.list.iter().filter(|source| !source.mount.is_empty());
+        old.docs_roots = docs.map(|source| source.mount.clone()).collect();
         if text.is_none_or(config::markdown_emoji) {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAtColon;
         }
@@ -112,8 +115,13 @@ impl ToolRules for Docusaurus {
         HeadingIdStyle::TextWithAlt
     }
 
+    /// The MDX loader reads a relative link to a Markdown file, or to a file with another
+    /// extension that is there, from the file's folder (`transformLinks`'s
+    /// `getAssetAbsolutePath`); any other it leaves as written, and the browser reads it
+    /// from the page's route, which ends without `/` unless `trailingSlash: true`
+    /// (`/blog/post`, where `../blog/other` is `/blog/other`).
     fn relative_links(&self, old: &OldTool) -> RelativeLinks {
-        if old.trailing_slash { RelativeLinks::PageThenFile } else { RelativeLinks::File }
+        if old.trailing_slash { RelativeLinks::PageThenFile } else { RelativeLinks::FileThenUrlWithoutSlash }
     }
 
     /// A doc's URL is its folders' and file's names as written, case kept
@@ -140,6 +148,11 @@ impl ToolRules for Docusaurus {
     /// as the docs plugin's `isCategoryIndex` reads it.
     fn folder_named_page_is_its_page(&self) -> bool {
         true
+    }
+
+    /// The pages plugin's React pages and modules are not published ([`pages::drop_code`]).
+    fn sort_walked(&self, config: &Config, _old: &OldTool, files: &mut ContentFiles) {
+        pages::drop_code(config, files);
     }
 
     /// Docusaurus's content plugins (docs, blog, pages) leave out every file whose name

@@ -16,6 +16,15 @@ pub(crate) fn published_address(url: &str, base: Option<&str>) -> Option<String>
     })
 }
 
+/// The path of a published address ([`published_address`]) after its host, without the
+/// `/`s at its ends: `school-of-sre` for `https://linkedin.github.io/school-of-sre`;
+/// `None` when the site is at the host's root.
+pub(crate) fn address_path(address: &str) -> Option<&str> {
+    let (_, rest) = address.split_once("://")?;
+    let path = rest.split_once('/')?.1.trim_matches('/');
+    (!path.is_empty()).then_some(path)
+}
+
 /// Whether `text` is an `http:` or `https:` address, the scheme in any case.
 pub(crate) fn is_http_address(text: &str) -> bool {
     text.split_once("://")

@@ -2,6 +2,7 @@
 //! matter without being pages, and the Just the Docs theme's navigation.
 
 pub(crate) mod dates;
+pub(crate) mod drafts;
 pub(crate) mod entry_filter;
 pub(crate) mod file_settings;
 pub(crate) mod files;
@@ -62,7 +63,7 @@ impl ToolRules for Jekyll {
         CONFIG_FILES.iter().any(|n| config.root.join(n).is_file())
     }
 
-    fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+    fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         // `_config.toml` is rare: its settings are not read.
         let yaml = CONFIG_FILES[..2].iter().find(|name| config.root.join(name).is_file());
         let mut site = match yaml.and_then(|name| Some((*name, read_beside(config, name, diagnostics)?))) {
@@ -109,6 +110,7 @@ impl ToolRules for Jekyll {
         old.heading_id_prefix = site.heading_ids.prefix.clone();
         old.content_route = site.baseurl.as_ref().map(|base| format!("{base}/"));
         old.published_address = site.address.clone();
+        site.draft_dates = drafts::file_dates(config, files);
         old.jekyll = Some(site);
     }
 
@@ -154,7 +156,15 @@ impl ToolRules for Jekyll {
     /// Jekyll publishes the posts of a `_drafts` folder only with `--drafts`
     /// (<https://jekyllrb.com/docs/posts/#drafts>).
     fn drafts_folder(&self) -> Option<&'static str> {
-        Some("_drafts")
+        Some(drafts::FOLDER)
+    }
+
+    /// `jekyll serve` answers `/file` with `file/index.html`, else `file.html`
+    /// (`lib/jekyll/commands/serve/servlet.rb`, `search_file`: "the same way that Nginx
+    /// does on our Docker images (or on GitHub Pages)"): a page whose URL has no ending
+    /// (`/docs/setup/index`) is reached by it though Jekyll wrote `index.html`.
+    fn serves_html_without_extension(&self) -> bool {
+        true
     }
 
     /// Jekyll builds a page, post or document whose front matter says `published: false`

@@ -44,6 +44,9 @@ pub(crate) struct JekyllSite {
     pub defaults: super::front_defaults::FrontDefaults,
     /// How kramdown made the heading ids ([`super::kramdown`]).
     pub heading_ids: super::kramdown::KramdownIds,
+    /// The days the drafts' files were last modified, by content path, when the build
+    /// publishes drafts ([`super::drafts::file_dates`]).
+    pub draft_dates: std::collections::BTreeMap<String, crate::dates::Date>,
 }
 
 /// One collection of `_config.yml`.
@@ -74,6 +77,7 @@ impl Default for JekyllSite {
             files: super::file_settings::FileSettings::read(&[]),
             defaults: super::front_defaults::FrontDefaults::default(),
             heading_ids: super::kramdown::KramdownIds::read(&[]),
+            draft_dates: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -260,6 +264,17 @@ impl JekyllSite {
     }
 }
 
+/// The URL `url` of a page, post or document (expanded from a template or a
+/// `permalink`) as the file Jekyll writes for it names it (`Document#destination`,
+/// `Page#destination`): a URL that ends neither in `/` nor in an extension gets the
+/// output extension, so one whose last segment is `index` (`/docs/setup/index`, from
+/// `/:collection/:path` under a style without an ending) is the folder's `index.html`,
+/// the folder's page. Any other URL without an ending stays as it is: opsbook serves it
+/// as a folder, where a link to that URL leads.
+pub(crate) fn destination(url: String) -> String {
+    if url.ends_with("/index") || url == "index" { format!("{url}.html") } else { url }
+}
+
 /// `template` with its placeholders replaced (see the module documentation).
 pub(crate) fn expand(template: &str, values: &Placeholders<'_>) -> String {
     let (year, month, day) = values.date.map_or_else(Default::default, |date| {
@@ -334,10 +349,14 @@ pub(crate) fn collections_dir(keys: &[(Located<String>, Located<Node>)]) -> Stri
     dir.trim_start_matches("./").trim_matches('/').to_string()
 }
 
-/// The folders above a post's `_posts` folder, Jekyll's categories from its path.
+/// The folders above a post's `_posts` folder (a draft's `_drafts`), Jekyll's
+/// categories from its path (`Document#categories_from_path`).
 pub(crate) fn path_categories(path: &str) -> Vec<&str> {
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    dir.split('/').take_while(|part| *part != "_posts").filter(|part| !part.is_empty()).collect()
+    dir.split('/')
+        .take_while(|part| *part != "_posts" && *part != super::drafts::FOLDER)
+        .filter(|part| !part.is_empty())
+        .collect()
 }
 
 /// The URL template of the posts of a handbook: the `permalink` of `collections: posts`
@@ -453,6 +472,8 @@ mod tests {
     fn a_posts_categories_are_the_folders_above_its_posts_folder() {
         assert_eq!(path_categories("news/releases/_posts/a.md"), ["news", "releases"]);
         assert!(path_categories("_posts/a.md").is_empty());
+        // `categories_from_path("_drafts")` of `PostReader#read_drafts`.
+        assert_eq!(path_categories("ops/_drafts/a.md"), ["ops"]);
     }
 
     #[test]

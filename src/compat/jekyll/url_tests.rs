@@ -75,6 +75,60 @@ const DOCUMENT_CASES: &[Case] = &[
     ),
 ];
 
+/// No test of Jekyll's: `Document#destination` and `Page#destination` (`document.rb`,
+/// `page.rb` at the commit above) add the output extension to a URL that ends neither
+/// in `/` nor in it, so a collection's `index.md` under `/:collection/:path` (a style
+/// without an ending adds none, `Utils.add_permalink_suffix`), or any page whose
+/// `permalink` ends in `/index`, is written to its folder's `index.html`: the folder's
+/// page, not `index/`.
+const INDEX_CASES: &[Case] = &[
+    (
+        "a collection's index.md under a style without an ending",
+        "permalink: /:categories/:year/:month/:day/:title\ncollections:\n  guide:\n    output: true\n",
+        "_guide/setup/index.md",
+        "",
+        // Jekyll's URL `/guide/setup/index`, its file `guide/setup/index.html`.
+        "/guide/setup/",
+    ),
+    (
+        "the collection's own index.md",
+        "permalink: /:categories/:title\ncollections:\n  guide:\n    output: true\n",
+        "_guide/index.md",
+        "",
+        "/guide/",
+    ),
+    (
+        "the collection's permalink without an ending",
+        "collections:\n  guide:\n    output: true\n    permalink: /handbook/:path\n",
+        "_guide/teams/index.md",
+        "",
+        "/handbook/teams/",
+    ),
+    ("a page's permalink ending in /index", "", "about.md", "permalink: /company/index\n", "/company/"),
+    (
+        "a document's permalink ending in /index",
+        "collections:\n  guide:\n    output: true\n",
+        "_guide/a.md",
+        "permalink: /:collection/index\n",
+        "/guide/",
+    ),
+    // Any other URL without an ending stays where a link to it leads.
+    (
+        "a document under a style without an ending",
+        "permalink: /:categories/:title\ncollections:\n  guide:\n    output: true\n",
+        "_guide/setup/install.md",
+        "",
+        "/guide/setup/install/",
+    ),
+    (
+        "a pretty collection's index.md keeps Jekyll's index/",
+        "permalink: pretty\ncollections:\n  guide:\n    output: true\n",
+        "_guide/setup/index.md",
+        "",
+        "/guide/setup/index/",
+    ),
+];
+
 /// Posts named by `Document::DATE_FILENAME_MATCHER`: `test/test_generated_site.rb`
 /// ("include a post with a abbreviated dates", `_posts/2017-2-5-i-dont-like-zeroes.md`
 /// at `2017/02/05/i-dont-like-zeroes.html`) and names of `test/source/_posts/`.
@@ -132,6 +186,12 @@ fn pages_are_where_jekyll_s_page_tests_put_them() {
 #[test]
 fn posts_are_where_jekyll_s_post_names_put_them() {
     let wrong = misplaced_in(POST_CASES, "post");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn index_files_are_their_folders_pages_as_jekyll_writes_them() {
+    let wrong = misplaced_in(INDEX_CASES, "index");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

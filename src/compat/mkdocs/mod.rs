@@ -46,6 +46,7 @@ impl ToolRules for MkDocs {
     }
 
     fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
+        use crate::compat::interface::address_path;
         old.mkdocs_directory_urls = files.nav_file.as_ref().is_none_or(|nav| nav.directory_urls);
         let name = CONFIG_FILES.iter().find(|name| config.root.join(name).is_file());
         let text = name.and_then(|name| read_beside(config, name, diagnostics));
@@ -67,6 +68,9 @@ impl ToolRules for MkDocs {
             .as_deref()
             .and_then(nav::site_url)
             .and_then(|url| crate::compat::interface::published_address(&url, None));
+        // MkDocs leaves a link from the root as written (`path_to_url`), and the browser
+        // reads it from the host: under `site_url`'s path it is a page of the site.
+        old.content_route = old.published_address.as_deref().and_then(address_path).map(|path| format!("{path}/"));
         // MkDocs renders Markdown as it is: only mkdocs-macros-plugin runs Jinja over it.
         old.text.jinja = text.as_deref().map_or(JinjaPages::None, nav::macros_pages);
         old.text.link_targets = crate::content::site_data::LinkTargets::ToMatchingParen;

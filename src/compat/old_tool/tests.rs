@@ -5,7 +5,16 @@ use crate::compat::interface::published_address;
 fn docusaurus_with_trailing_slash_reads_relative_links_from_the_page() {
     let docusaurus = |trailing_slash| OldTool { tool: Tool::Docusaurus, trailing_slash, ..OldTool::default() };
     assert_eq!(docusaurus(true).relative_links(), RelativeLinks::PageThenFile);
-    assert_eq!(docusaurus(false).relative_links(), RelativeLinks::File);
+    assert_eq!(docusaurus(false).relative_links(), RelativeLinks::FileThenUrlWithoutSlash);
+}
+
+#[test]
+fn a_published_address_with_a_path_is_the_mkdocs_sites_route() {
+    use crate::compat::interface::address_path;
+    assert_eq!(address_path("https://linkedin.github.io/school-of-sre"), Some("school-of-sre"));
+    assert_eq!(address_path("https://example.org/a/b"), Some("a/b"));
+    assert_eq!(address_path("https://example.org"), None);
+    assert_eq!(address_path("https://example.org/"), None);
 }
 
 #[test]

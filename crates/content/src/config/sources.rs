@@ -93,9 +93,15 @@ impl Sources {
         self.list.iter().map(|s| s.folder.clone()).collect()
     }
 
-    /// The source a content-relative path lies in, with the path below its mount.
+    /// The source a content-relative path lies in, with the path below its mount. A
+    /// folder mounted at the root (an old tool's pages published beside the content
+    /// folder's) holds only the files and folders the walk found in it.
     pub fn find<'a>(&self, path: &'a str) -> Option<(usize, &'a str)> {
         self.list.iter().enumerate().find_map(|(i, source)| {
+            if source.mount.is_empty() {
+                return (!path.is_empty() && self.files.get(path.trim_end_matches('/')) == Some(&i))
+                    .then_some((i, path));
+            }
             let rest = path.strip_prefix(source.mount.as_str())?;
             if rest.is_empty() { Some((i, rest)) } else { rest.strip_prefix('/').map(|rest| (i, rest)) }
         })
@@ -132,7 +138,11 @@ impl Sources {
         };
         for source in &self.list {
             if let Some(rest) = below(&source.folder) {
-                return Some(if rest.is_empty() { source.mount.clone() } else { format!("{}/{rest}", source.mount) });
+                return Some(match (source.mount.is_empty(), rest.is_empty()) {
+                    (true, _) => rest.to_string(),
+                    (false, true) => source.mount.clone(),
+                    (false, false) => format!("{}/{rest}", source.mount),
+                });
             }
         }
         below(content).map(str::to_string)

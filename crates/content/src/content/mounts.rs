@@ -78,22 +78,28 @@ pub fn walk_mounts(
             continue;
         }
         let found = walk_content(&config.root, &source.folder, output_dir, diagnostics);
-        let mount = |path: &str| format!("{}/{path}", source.mount);
+        // A folder mounted at the root adds its files beside the content folder's, and
+        // only the folders the content folder lacks are its own.
+        let at_root = source.mount.is_empty();
+        let mount = |path: &str| if at_root { path.to_string() } else { format!("{}/{path}", source.mount) };
         let mut dir = source.mount.as_str();
         let mut above = Vec::new();
-        loop {
+        while !at_root {
             above.push(dir.to_string());
             match dir.rsplit_once('/') {
                 Some((parent, _)) => dir = parent,
                 None => break,
             }
         }
-        files.mounted.insert(source.mount.clone(), i);
+        if !at_root {
+            files.mounted.insert(source.mount.clone(), i);
+        }
         for dir in above.into_iter().rev().chain(found.dirs.iter().map(|d| mount(d))) {
-            if dir != source.mount && dir.starts_with(&source.mount) {
+            let new = known_dirs.insert(dir.clone());
+            if dir != source.mount && dir.starts_with(&source.mount) && (new || !at_root) {
                 files.mounted.insert(dir.clone(), i);
             }
-            if known_dirs.insert(dir.clone()) {
+            if new {
                 files.dirs.push(dir);
             }
         }
@@ -101,7 +107,13 @@ pub fn walk_mounts(
             for rest in found {
                 let path = mount(rest);
                 if let Some(other) = known_files.get(&path) {
-                    diagnostics.push(duplicate(&source.shown(rest), other, &path));
+                    let clash = duplicate(&source.shown(rest), other, &path);
+                    // Pages mounted at the root give way to the content folder's.
+                    diagnostics.push(if at_root {
+                        clash.with_severity(crate::diagnostic::Severity::Note)
+                    } else {
+                        clash
+                    });
                     continue;
                 }
                 known_files.insert(path.clone(), source.shown(rest));
