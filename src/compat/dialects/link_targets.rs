@@ -184,7 +184,7 @@ fn python_markdown_target(data: &str, start: usize) -> Option<Target> {
 
 /// The destination stripped, the title's white space made spaces.
 fn python_markdown_parts(href: &str, title: Option<&str>, end: usize) -> Target {
-    let title = title.map(|t| t.trim().split_whitespace().collect::<Vec<_>>().join(" "));
+    let title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
     Target { href: href.trim().to_string(), title, end }
 }
 

@@ -64,7 +64,7 @@ pub(crate) fn note(config: &Config, files: &ContentFiles, leaves_out: &dyn Fn(&s
         shown.join(", ")
     );
     Some(
-        Diagnostic::error(Rule::UnsupportedSyntax, &format!("{FOLDER}/{first}"), 1, 1, message)
+        Diagnostic::error(Rule::UnsupportedSyntax, format!("{FOLDER}/{first}"), 1, 1, message)
             .with_severity(Severity::Note)
             .with_help("write what such a page shows as a Markdown page of `src/pages/` or of the docs"),
     )

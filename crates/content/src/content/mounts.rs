@@ -82,16 +82,16 @@ pub fn walk_mounts(
         // only the folders the content folder lacks are its own.
         let at_root = source.mount.is_empty();
         let mount = |path: &str| if at_root { path.to_string() } else { format!("{}/{path}", source.mount) };
-        let mut dir = source.mount.as_str();
         let mut above = Vec::new();
-        while !at_root {
-            above.push(dir.to_string());
-            match dir.rsplit_once('/') {
-                Some((parent, _)) => dir = parent,
-                None => break,
-            }
-        }
         if !at_root {
+            let mut dir = source.mount.as_str();
+            loop {
+                above.push(dir.to_string());
+                match dir.rsplit_once('/') {
+                    Some((parent, _)) => dir = parent,
+                    None => break,
+                }
+            }
             files.mounted.insert(source.mount.clone(), i);
         }
         for dir in above.into_iter().rev().chain(found.dirs.iter().map(|d| mount(d))) {
