@@ -212,16 +212,7 @@ impl FrontMatter {
                 // `last_reviewed_on` and `review_in` (`6 months`) and names its owner with
                 // `owner_slack`; opsbook's own keys win, and a value it cannot read is a
                 // warning, as the old site built with it.
-                "last_reviewed_on" => {
-                    let date = reader.date(place, node);
-                    fm.last_reviewed = fm.last_reviewed.or(date);
-                    as_warnings(&mut reader.diagnostics[reported..]);
-                }
-                "review_in" => {
-                    let period = reader.period(place, node);
-                    fm.review_every = fm.review_every.or(period);
-                    as_warnings(&mut reader.diagnostics[reported..]);
-                }
+                "last_reviewed_on" | "review_in" => review_key(&mut reader, place, node, &mut fm, reported),
                 "owner_slack" => owner_slack = reader.text(place, node).filter(|o| !o.trim().is_empty()),
                 // Keys from other tools (Docusaurus, Hugo themes, Jekyll), read as they are.
                 "sidebar_position" => sidebar_position = reader.number(place, node),
@@ -313,6 +304,19 @@ impl FrontMatter {
     pub fn field(&self, key: &str) -> Option<&Field> {
         self.fields.get(key).filter(|f| f.value.value != super::node::Node::Null)
     }
+}
+
+/// `last_reviewed_on` or `review_in` (the Tech Docs Template's, named in `place`) read
+/// into `fm` unless opsbook's own key set it; what it cannot read is a warning.
+fn review_key(reader: &mut ValueReader<'_>, place: Place<'_>, node: &Node, fm: &mut FrontMatter, reported: usize) {
+    if place.name.contains("`review_in`") {
+        let period = reader.period(place, node);
+        fm.review_every = fm.review_every.or(period);
+    } else {
+        let date = reader.date(place, node);
+        fm.last_reviewed = fm.last_reviewed.or(date);
+    }
+    as_warnings(&mut reader.diagnostics[reported..]);
 }
 
 /// Makes `diagnostics` warnings: what an old tool's key holds that opsbook cannot read
