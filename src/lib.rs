@@ -12,6 +12,7 @@
 pub(crate) mod alerts;
 pub(crate) mod background;
 pub(crate) mod blog;
+pub(crate) use opsbook_core::braces;
 pub(crate) use opsbook_core::char_boundary;
 pub(crate) use opsbook_core::char_table;
 pub(crate) mod check;

@@ -156,6 +156,8 @@ fn delimited(data: &[u8], mut end: usize) -> usize {
     if let Some(lt) = memchr::memchr(b'<', &data[..end]) {
         end = lt;
     }
+    // The `(` and `)` before `end`, counted once: trimming takes only `)`s off.
+    let mut parens: Option<(usize, usize)> = None;
     while end > 0 {
         match data[end - 1] {
             b'?' | b'!' | b'.' | b',' | b':' | b'*' | b'_' | b'~' | b'\'' | b'"' => end -= 1,
@@ -167,11 +169,14 @@ fn delimited(data: &[u8], mut end: usize) -> usize {
                 end = if start + 2 < end && data[start] == b'&' { start } else { end - 1 };
             }
             b')' => {
-                let opening = data[..end].iter().filter(|&&b| b == b'(').count();
-                let closing = data[..end].iter().filter(|&&b| b == b')').count();
-                if closing <= opening {
+                let (opening, closing) = parens.get_or_insert_with(|| {
+                    let count = |paren| data[..end].iter().filter(|&&b| b == paren).count();
+                    (count(b'('), count(b')'))
+                });
+                if *closing <= *opening {
                     break;
                 }
+                *closing -= 1;
                 end -= 1;
             }
             _ => break,
@@ -197,6 +202,11 @@ fn emails_in(text: &str, gap: std::ops::Range<usize>, out: &mut Vec<Found>) {
         let (mut end, mut ats, mut periods) = (0, 0, 0);
         while end < data.len() {
             match data[end] {
+                // A second `@` rejects the address: no need to read on.
+                b'@' if ats == 1 => {
+                    ats += 1;
+                    break;
+                }
                 b'@' => ats += 1,
                 b'.' if data.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) => periods += 1,
                 b'-' | b'_' => {}

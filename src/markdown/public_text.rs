@@ -83,6 +83,13 @@ pub(crate) fn blank(text: &str, blocks: &[Range<usize>]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// `text` as a public build may read it: its internal blocks blanked ([`blank`]), or
+/// `None` when its markers do not pair.
+pub(crate) fn blanked(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let blocks = internal_blocks(text).ok()?;
+    Some(if blocks.is_empty() { text.into() } else { blank(text, &blocks).into() })
+}
+
 /// `text` without `blocks` and the rest of the lines they end on; what is left is
 /// trimmed at its end.
 fn remove(text: &str, blocks: &[Range<usize>]) -> String {

@@ -61,8 +61,9 @@ impl Site {
         let placed = place_section_files(loaded, &exclusions, &assets, &*old_tool, &mut pages, &mut index, diagnostics);
         let early_rules = urls::UrlRules { languages: Some(&config.languages), ..url_rules };
         adopt_or_add(placed.regular, early_rules, &mut pages, &mut index);
+        let public = config.audience == crate::config::Audience::Public;
         for page in &mut pages {
-            page.document_title = document_title(&*old_tool, &page.source);
+            page.document_title = document_title(&*old_tool, &page.source, public);
         }
 
         // 3. Parents, and which pages are internal (in an internal build).

@@ -527,7 +527,8 @@ impl Site {
         if !self.read_again.contains(&source.path) {
             self.read_again.push(source.path.clone());
         }
-        self.pages[id].document_title = document_title(&*self.old_tool, &source);
+        let public = self.config.audience == crate::config::Audience::Public;
+        self.pages[id].document_title = document_title(&*self.old_tool, &source, public);
         self.pages[id].source = source;
         self.pages[id].date = posts::post_or_page_date(&self.pages, id, &*self.old_tool);
         let kind = kinds::page_kind(self, id, diagnostics);
@@ -587,7 +588,10 @@ impl Site {
 }
 
 /// The whole `<title>` a page's text names apart from its title, where the old tool
-/// read such a directive ([`SourceRules::document_title`]).
-fn document_title(old_tool: &dyn SourceRules, source: &SourcePage) -> Option<String> {
-    old_tool.document_title(source.text.get(source.body_start..).unwrap_or("")).map(str::to_string)
+/// read such a directive ([`SourceRules::document_title`]); in a public build never one
+/// of an internal block, nor any when the page's internal markers do not pair.
+fn document_title(old_tool: &dyn SourceRules, source: &SourcePage, public: bool) -> Option<String> {
+    let body = source.text.get(source.body_start..).unwrap_or("");
+    let readable = if public { crate::markdown::public_text::blanked(body)? } else { body.into() };
+    old_tool.document_title(&readable).map(str::to_string)
 }

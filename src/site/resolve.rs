@@ -197,8 +197,7 @@ impl<'a> SiteLinks<'a> {
         query: &str,
     ) -> Result<Resolution, (String, String)> {
         let url = &self.site.pages[page].site_path;
-        let folder = &url[..url.rfind('/').map_or(0, |i| i + 1)];
-        let target = join_url(folder, path);
+        let target = join_url(url_paths::url_folder(url), path);
         self.find_site_path(&target, anchor, query).ok_or_else(|| (target, url.clone()))
     }
 

@@ -164,9 +164,7 @@ pub(super) fn own_url(page: &SourcePage, path: &str, rules: &UrlRules<'_>) -> Op
         return url;
     }
     // A drafts folder's pages (Jekyll's `_drafts`) are posts, when a build takes drafts.
-    let in_drafts = old
-        .drafts_folder()
-        .is_some_and(|folder| path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == folder)));
+    let in_drafts = old.drafts_folder().is_some_and(|folder| crate::content::walk::in_folder_named(path, folder));
     if super::posts::in_posts_folder(path) || in_drafts || in_marked_blog(path, rules.marked_blogs) {
         return old.post_url(page, path, rules.post_permalink);
     }

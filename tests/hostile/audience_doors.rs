@@ -5,7 +5,8 @@
 //! translated internal section. A file of `static/` or of a theme that is a symbolic
 //! link to a withheld content file is withheld too, and an image that only an internal
 //! page's `srcset` names is not published; nor is an internal block in the content of a
-//! Hugo call rendered as one unit.
+//! Hugo call rendered as one unit, nor the document title an internal block names
+//! (mdBook's `{{#title}}`, an MDX page's `<head>`).
 
 use crate::util::{Site, inflated};
 
@@ -200,4 +201,37 @@ fn an_internal_block_in_a_hugo_call_inside_an_html_block_is_left_out() {
     assert!(site.read("public/p/index.html").contains("Public note."), "the public text of the note is kept");
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     assert!(!holding(&site, "internal", "leakunitblock").is_empty(), "the internal build keeps it");
+}
+
+/// The whole `<title>` a directive names inside an internal block (mdBook's
+/// `{{#title}}`, the `<title>` of a Docusaurus page's `<head>`) is not the page's in a
+/// public build; an internal build keeps it.
+#[test]
+fn a_document_title_named_inside_an_internal_block_is_not_published() {
+    let book = Site::with_files(
+        "audience-title-mdbook",
+        &[
+            ("book.toml", "[book]\ntitle = \"X\"\n"),
+            ("src/SUMMARY.md", "- [A](a.md)\n"),
+            ("src/a.md", "# A\n\n<!-- internal -->\n{{#title Leaktitle one}}\n<!-- /internal -->\n\nText.\n"),
+        ],
+    );
+    book.build(&[]).expect_code(0);
+    assert_eq!(holding(&book, "public", "Leaktitle"), Vec::<String>::new());
+    book.build(&["--audience", "internal", "--out", "inside"]).expect_code(0);
+    assert!(book.read("inside/a.html").contains("<title>Leaktitle one"));
+    let docs = Site::with_files(
+        "audience-title-mdx",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"X\"\n[build]\ncontent-dir = \"docs\"\n"),
+            ("docusaurus.config.js", "module.exports = { presets: [['classic', { docs: {} }]] };\n"),
+            (
+                "docs/a.mdx",
+                "# A\n\n<!-- internal -->\n\n<head><title>Leaktitle two</title></head>\n\n<!-- /internal -->\n\nText.\n",
+            ),
+        ],
+    );
+    docs.build(&[]).expect_code(0);
+    assert!(docs.read("public/a/index.html").contains("Text."));
+    assert_eq!(holding(&docs, "public", "Leaktitle"), Vec::<String>::new());
 }

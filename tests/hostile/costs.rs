@@ -15,6 +15,22 @@ fn assert_reports(stderr: &str, expected: &str) {
     assert!(stderr.contains(expected), "expected\n{expected}\nin\n{stderr}");
 }
 
+// Bare addresses.
+
+/// A bare address followed by 200,000 `)` and a run of 100,000 `a@`: each `)` trimmed
+/// recounted every parenthesis before it, and each `@` read on to the text's end;
+/// counted once and stopped at the second `@`, both are linear.
+#[test]
+fn bare_addresses_with_many_parentheses_and_ats_link_in_linear_time() {
+    let body = format!("See http://a.example/{} and {}x.\n", ")".repeat(200_000), "a@".repeat(100_000));
+    let site = Site::with_files("many-parens", &[("content/p.md", &format!("---\ntitle: P\n---\n{body}"))]);
+    let started = Instant::now();
+    site.build(&[]).expect_code(0);
+    let spent = started.elapsed();
+    assert!(spent < GENEROUS, "the bare addresses took {spent:?}");
+    assert!(site.read("public/p/index.html").contains("<a href=\"http://a.example/\">http://a.example/</a>"));
+}
+
 // Heading ids.
 
 /// 20,000 identical headings took 61 s in a release build when every repeated id was

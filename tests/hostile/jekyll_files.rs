@@ -110,3 +110,26 @@ fn collections_dir_out_of_the_handbook_reads_nothing_there() {
     no_secret();
     assert!(site.exists("public/index.html"), "the previous output stays: {}", run.stderr);
 }
+
+/// A build with drafts reads a draft's modification time only from a file of the
+/// content folder: a draft that is a symbolic link out of the handbook stops the build
+/// at its path, publishes nothing of its target, and leaves the previous output.
+#[test]
+fn a_draft_linked_out_of_the_handbook_is_refused() {
+    let outside = Site::empty("jekyll-draft-outside");
+    outside.write("secret.md", "---\ntitle: Key\n---\nOUTSIDE-SECRET\n");
+    let site = jekyll("jekyll-draft-link");
+    site.write("content/_drafts/notes.md", "---\ntitle: Notes\n---\nA draft.\n");
+    site.build(&["--drafts"]).expect_code(0);
+    std::os::unix::fs::symlink(outside.root.join("secret.md"), site.root.join("content/_drafts/leak.md"))
+        .expect("symlink");
+    let run = site.build(&["--drafts"]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("_drafts/leak.md"), "{}", run.stderr);
+    for file in site.files_under("public") {
+        let text = String::from_utf8_lossy(&site.read_bytes(&format!("public/{file}"))).into_owned();
+        assert!(!text.contains("OUTSIDE-SECRET"), "{file}");
+    }
+    assert!(site.exists("public/index.html"), "the previous output stays: {}", run.stderr);
+}

@@ -10,6 +10,7 @@
 // Files are read and written through `fs`, with paths the confinement made (clippy.toml).
 #![cfg_attr(not(test), deny(clippy::disallowed_methods))]
 
+pub mod braces;
 pub mod char_boundary;
 pub mod char_table;
 pub mod dates;

@@ -60,28 +60,8 @@ impl Finder {
     }
 }
 
-/// The `}` closing the `{` at `open`, before `limit`, braces nested and quotes skipped.
-pub(super) fn balanced(text: &str, open: usize, limit: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    for (i, &b) in bytes.iter().enumerate().take(limit).skip(open) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'' | b'`') => quote = Some(b),
-            (None, b'{') => depth += 1,
-            (None, b'}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
+// The `}` closing the `{` at `open`, before `limit`, braces nested and quotes skipped.
+pub(super) use crate::braces::closing as balanced;
 
 #[cfg(test)]
 mod tests {

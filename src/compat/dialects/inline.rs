@@ -145,20 +145,17 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
                     .into_iter()
                     .map(|(range, with)| Edit { range, with }),
             ),
-            Kind::Directive(name) if token.in_code => {
-                let message = format!(
-                    "`{}` is a directive of an mdBook preprocessor (`{name}`), which opsbook does not run; in code it is shown as written",
-                    shorten_source(source)
-                );
-                collected.problems.push((range.start, Problem::Unsupported, message));
-            }
             Kind::Directive(name) => {
+                let shown =
+                    if token.in_code { "in code it is shown as written" } else { "it is shown as a placeholder" };
                 let message = format!(
-                    "`{}` is a directive of an mdBook preprocessor (`{name}`), which opsbook does not run; it is shown as a placeholder",
+                    "`{}` is a directive of an mdBook preprocessor (`{name}`), which opsbook does not run; {shown}",
                     shorten_source(source)
                 );
                 collected.problems.push((range.start, Problem::Unsupported, message));
-                edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
+                if !token.in_code {
+                    edits.extend(apply_simple(text, range.clone(), Render::Unknown, source, collected));
+                }
             }
             Kind::Variable | Kind::Liquid(..) | Kind::Erb(..) => {
                 let render = match &token.kind {

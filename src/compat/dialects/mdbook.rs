@@ -23,7 +23,9 @@ pub(super) fn token<'t>(
     page: Page<'_>,
 ) -> Option<Token<'t>> {
     let rest = text.get(at..)?.strip_prefix("{{#")?;
-    // A preprocessor's closing directive names itself with a `/` (`{{#/tab }}`).
+    // A closing directive names its preprocessor's block with a `/` (`{{#/tab }}`, the
+    // tabs preprocessor of kubernetes-sigs/cluster-api's books): mdBook's own `links.rs`
+    // reads no such name, which leaves it to the book's preprocessor.
     let slash = usize::from(rest.starts_with('/'));
     let name_len =
         rest[slash..].find(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-').unwrap_or(rest.len() - slash);

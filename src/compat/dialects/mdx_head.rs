@@ -7,24 +7,35 @@
 use super::Output;
 
 /// The `<head>` elements of `text` outside code: where each starts and ends (after its
-/// `</head>`). An element never closed is none.
+/// `</head>`). An element never closed is none. The code of the text is found only when
+/// an element is.
 fn heads(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut found = Vec::new();
-    if !crate::markdown::has_text(text, "<head") {
-        return found;
-    }
-    let code = super::scan::code_ranges(text);
-    let mut at = 0;
+    let mut candidates = Vec::new();
+    let (mut at, mut close) = (0, 0);
     while let Some(offset) = text[at..].find("<head") {
         let start = at + offset;
         at = start + 5;
-        let opens = text[at..].starts_with(['>', ' ', '\t', '\n']);
-        let Some(end) = opens.then(|| text[at..].find("</head>")).flatten().map(|e| at + e + 7) else { continue };
-        if code.iter().any(|c| c.start < end && start < c.end) {
+        if !text[at..].starts_with(['>', ' ', '\t', '\n']) {
             continue;
         }
-        found.push(start..end);
-        at = end;
+        // The first `</head>` after it, found again only once passed; none after this
+        // opening means none after a later one either.
+        if close < at {
+            let Some(found) = text[at..].find("</head>") else { break };
+            close = at + found;
+        }
+        candidates.push(start..close + 7);
+    }
+    if candidates.is_empty() {
+        return candidates;
+    }
+    let code = super::scan::code_ranges(text);
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for head in candidates {
+        let taken = found.last().is_some_and(|last| head.start < last.end);
+        if !taken && !code.iter().any(|c| c.start < head.end && head.start < c.end) {
+            found.push(head);
+        }
     }
     found
 }
@@ -48,12 +59,10 @@ pub(super) fn drop_heads(text: &str) -> Option<Output> {
 }
 
 /// The text of the `<title>` of the first `<head>` of the page's `text`, when it has one
-/// and nothing before it may be an internal block (whose text a public build leaves out).
+/// (a public build reads it from a text without its internal blocks:
+/// `site::document_title`).
 pub(crate) fn head_title(text: &str) -> Option<&str> {
     let head = heads(text).into_iter().next()?;
-    if crate::markdown::memchr_insensitive(&text[..head.start], "internal") {
-        return None;
-    }
     let inside = &text[head];
     let start = inside.find("<title>")? + 7;
     let title = inside[start..start + inside[start..].find("</title>")?].trim();
@@ -82,6 +91,5 @@ mod tests {
         {
             assert!(drop_heads(text).is_none(), "{text:?}");
         }
-        assert_eq!(head_title("<!-- internal -->\n<head><title>Secret</title></head>\n"), None);
     }
 }

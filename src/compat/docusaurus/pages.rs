@@ -75,19 +75,22 @@ pub(crate) fn note(config: &Config, files: &ContentFiles, leaves_out: &dyn Fn(&s
 pub(crate) fn drop_code(config: &Config, files: &mut ContentFiles) {
     let Some(i) = source_index(config) else { return };
     let ours = |path: &str, files: &ContentFiles| files.mounted.get(path) == Some(&i);
-    let code: Vec<String> =
+    let code: std::collections::HashSet<String> =
         files.assets.iter().filter(|p| ours(p, files) && CODE.contains(&extension(p))).cloned().collect();
     files.assets.retain(|path| !code.contains(path));
-    let empty: Vec<String> = files
-        .dirs
-        .iter()
-        .filter(|dir| ours(dir, files))
-        .filter(|dir| {
-            let inside = |path: &String| path.starts_with(&format!("{dir}/"));
-            !files.pages.iter().any(inside) && !files.assets.iter().any(inside)
-        })
-        .cloned()
-        .collect();
+    // The folders that hold a page or a file that is left: each path's folders.
+    let mut held = std::collections::HashSet::new();
+    for path in files.pages.iter().chain(&files.assets) {
+        let mut dir = path.as_str();
+        while let Some((parent, _)) = dir.rsplit_once('/') {
+            if !held.insert(parent.to_string()) {
+                break;
+            }
+            dir = parent;
+        }
+    }
+    let empty: std::collections::HashSet<String> =
+        files.dirs.iter().filter(|dir| ours(dir, files) && !held.contains(dir.as_str())).cloned().collect();
     files.dirs.retain(|dir| !empty.contains(dir));
     for path in code.iter().chain(&empty) {
         files.mounted.remove(path);

@@ -1,8 +1,8 @@
 //! A Jekyll site's drafts as `jekyll build --drafts` publishes them: each file of a
 //! `_drafts` folder is a post (`PostReader#read_drafts`), at the posts' URL, its
 //! categories the folders above `_drafts`, and its date its front matter's `date`, else
-//! its file's modification time (`Document#date`: `draft? ? source_file_mtime :
-//! site.time`), not the day in its name, which a draft's name need not have.
+//! the day in its name when it has one (`Document#populate_title`), else its file's
+//! modification time (`Document#date`: `draft? ? source_file_mtime : site.time`).
 
 use std::collections::BTreeMap;
 
@@ -15,7 +15,7 @@ pub(crate) const FOLDER: &str = "_drafts";
 
 /// Whether the content path `path` is a file of a `_drafts` folder.
 pub(crate) fn is_draft(path: &str) -> bool {
-    path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == FOLDER))
+    crate::content::walk::in_folder_named(path, FOLDER)
 }
 
 /// The day each draft page of the content folder was last modified (UTC), by content

@@ -72,21 +72,9 @@ fn site_path(from: &str, to: &str) -> Option<(String, String)> {
     let split = to.find(['#', '?']).unwrap_or(to.len());
     let (path, rest) = to.split_at(split);
     let folder = if path.starts_with('/') { "" } else { from.rsplit_once('/').map_or("", |(folder, _)| folder) };
-    let mut segments: Vec<&str> = Vec::new();
-    for part in folder.split('/').chain(path.split('/')) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                segments.pop()?;
-            }
-            other => segments.push(other),
-        }
-    }
-    let mut joined = segments.join("/");
-    if path.ends_with('/') && !joined.is_empty() {
-        joined.push('/');
-    }
-    Some((joined, rest.to_string()))
+    // The old page's own folder may climb too (`/../old.html`).
+    let folder = crate::site_path::join_relative("", folder)?;
+    Some((crate::site_path::join_relative(&folder, path)?, rest.to_string()))
 }
 
 #[cfg(test)]
@@ -135,5 +123,22 @@ mod tests {
         );
         assert!(messages.iter().any(|(m, _)| m.contains("`javascript:alert(1)` is neither")), "{messages:?}");
         assert!(messages.iter().any(|(m, _)| m.contains("`/list.html` leads to no text")), "{messages:?}");
+    }
+
+    /// What each refused entry says: a target above the root, one with a space.
+    #[test]
+    fn says_why_an_entry_is_left_out() {
+        let mut diagnostics = Vec::new();
+        let entries = [entry("/a/old.html", Some("../../up.html")), entry("/b.html", Some("new page.html"))];
+        assert!(redirects(&entries, "book.toml", &mut diagnostics).is_empty());
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the redirect from `/a/old.html` is left out: `../../up.html` climbs above the book's root",
+                "the redirect from `/b.html` is left out: \"new page.html\" holds a space or a control character",
+            ]
+        );
+        assert!(diagnostics.iter().all(|d| d.severity == Severity::Warning && (d.line, d.column) == (9, 1)));
     }
 }

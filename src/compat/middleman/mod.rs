@@ -29,17 +29,18 @@ impl ToolRules for Middleman {
     fn read(&self, config: &Config, _files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
         // The GOV.UK Tech Docs Template's `config.rb` may be in its gem: its defaults.
         let text = config.root.join("config.rb").is_file().then(|| read_beside(config, "config.rb", diagnostics));
-        let text = text.flatten();
         old.text.erb_partials = true;
-        if uses_redcarpet(config, text.as_deref()) {
+        let site = text
+            .flatten()
+            .map_or_else(Default::default, |text| site::MiddlemanSite::parse(&text, "config.rb", diagnostics));
+        // The GOV.UK Tech Docs Template's gem sets `markdown_engine` to `:redcarpet`.
+        if site.redcarpet || config.root.join("config/tech-docs.yml").is_file() {
             old.text.link_targets = crate::content::site_data::LinkTargets::SpacedToMatchingParen;
-            if text.as_deref().is_some_and(sets_autolink) {
+            if site.autolink {
                 old.autolinks = crate::content::reading_rules::AutolinkLiterals::GFM;
             }
         }
-        old.middleman = Some(
-            text.map_or_else(Default::default, |text| site::MiddlemanSite::parse(&text, "config.rb", diagnostics)),
-        );
+        old.middleman = Some(site);
     }
 
     fn relative_links(&self, _old: &OldTool) -> RelativeLinks {
@@ -63,24 +64,6 @@ impl ToolRules for Middleman {
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
         is_partial_path(dir) || (is_partial_path(name) && crate::site::index_rank_of(name) != Some(0))
     }
-}
-
-/// Whether the site's Markdown is Redcarpet: the GOV.UK Tech Docs Template's
-/// (`config/tech-docs.yml`; its gem sets `markdown_engine` to `:redcarpet`), or one
-/// `config.rb` names. Middleman's own default is kramdown.
-fn uses_redcarpet(config: &Config, text: Option<&str>) -> bool {
-    config.root.join("config/tech-docs.yml").is_file()
-        || text.is_some_and(|text| text.lines().any(|l| l.contains(":markdown_engine") && l.contains(":redcarpet")))
-}
-
-/// Whether `config.rb` turns Redcarpet's `autolink` on (`set :markdown, autolink: true`,
-/// or `:autolink => true`): bare addresses are linked, by rules close to GFM's (Redcarpet
-/// `ext/redcarpet/autolink.c`, which cmark-gfm's came from).
-fn sets_autolink(text: &str) -> bool {
-    text.lines().filter(|l| !l.trim_start().starts_with('#')).any(|line| {
-        let squeezed: String = line.split_whitespace().collect();
-        squeezed.contains("autolink:true") || squeezed.contains(":autolink=>true")
-    })
 }
 
 /// Whether a part of `path` starts with one `_` and more (Ruby's `^_[^_]`).

@@ -13,6 +13,11 @@ pub(crate) struct MiddlemanSite {
     pub directory_indexes: bool,
     /// `set :index_file, "NAME"`: the file a folder's URL serves (`index.html`).
     pub index_file: String,
+    /// `set :markdown_engine, :redcarpet` (Middleman's own default is kramdown).
+    pub redcarpet: bool,
+    /// `set :markdown, autolink: true` (or `:autolink => true`): Redcarpet links bare
+    /// addresses (`ext/redcarpet/autolink.c`, which cmark-gfm's rules came from).
+    pub autolink: bool,
     /// The `page` patterns with `directory_index: false` (`"/google*.html"`,
     /// `/regex_.*/`), at most [`MAX_PATTERNS`].
     pub no_index: Vec<PagePattern>,
@@ -51,7 +56,13 @@ impl PagePattern {
 
 impl Default for MiddlemanSite {
     fn default() -> Self {
-        MiddlemanSite { directory_indexes: false, index_file: "index.html".to_string(), no_index: Vec::new() }
+        MiddlemanSite {
+            directory_indexes: false,
+            index_file: "index.html".to_string(),
+            redcarpet: false,
+            autolink: false,
+            no_index: Vec::new(),
+        }
     }
 }
 
@@ -73,6 +84,9 @@ impl MiddlemanSite {
             if line.starts_with('#') {
                 continue;
             }
+            site.redcarpet |= line.contains(":markdown_engine") && line.contains(":redcarpet");
+            let squeezed: String = line.split_whitespace().collect();
+            site.autolink |= squeezed.contains("autolink:true") || squeezed.contains(":autolink=>true");
             if let Some(rest) = line.strip_prefix("activate") {
                 let name = rest.trim_start().trim_start_matches(['(', ':']);
                 if name.split(|c: char| !(c.is_alphanumeric() || c == '_')).next() == Some("directory_indexes") {

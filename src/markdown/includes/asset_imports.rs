@@ -161,7 +161,7 @@ pub(super) fn uses(line: &str, scan: &mut Scan, bindings: &[Binding]) -> Vec<Use
             (Some(_), b'"' | b'\'') => scan.quote = Some(b),
             (Some(_), b'>') => scan.tag = None,
             (_, b'{') => {
-                let Some(close) = closing_brace(line, i) else { break };
+                let Some(close) = crate::braces::closing(line, i, line.len()) else { break };
                 let value = scan.tag.is_some() && line[..i].trim_end().ends_with('=');
                 if let Some((path, shown)) = named(&line[i + 1..close], bindings) {
                     let attribute = value && scan.tag == Some(true);
@@ -175,28 +175,6 @@ pub(super) fn uses(line: &str, scan: &mut Scan, bindings: &[Binding]) -> Vec<Use
         i += 1;
     }
     found
-}
-
-/// The `}` that closes the `{` at `open` in `line`, quotes and nested braces skipped.
-fn closing_brace(line: &str, open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut quote = None;
-    for (i, b) in line.bytes().enumerate().skip(open) {
-        match (quote, b) {
-            (Some(q), _) if q == b => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'' | b'`') => quote = Some(b),
-            (None, b'{') => depth += 1,
-            (None, b'}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// The file an expression names, and how a message shows it: an imported name alone,

@@ -177,13 +177,14 @@ pub(crate) fn may_have_directives(text: &str) -> bool {
         || has_text(text, "{!")
 }
 
-/// The directives and escapes of `text`, in order, not overlapping.
-pub(crate) fn find(text: &str) -> Vec<Found> {
+/// The directives and escapes of `text`, in order, not overlapping; the uses of the files
+/// it imports only when it is MDX (`mdx`).
+pub(crate) fn find(text: &str, mdx: bool) -> Vec<Found> {
     let mut found = Vec::new();
     let mut lines = Lines::new(text);
     // Inside a Liquid `{% raw %}` block, from one line to the next.
     let mut raw = false;
-    let mut imports = super::mdx_imports::Imports::new(text);
+    let mut imports = super::mdx_imports::Imports::new(text, mdx);
     while let Some((start, line)) = lines.next() {
         if line.contains("8<-") && snippet_line(text, start, line, &mut lines, &mut found) {
             continue;

@@ -24,6 +24,8 @@ pub(crate) struct Imports {
     names: Vec<(String, Include)>,
     /// The files imported for their URL.
     assets: Vec<Binding>,
+    /// Whether the text is MDX, whose imports of files are read.
+    mdx: bool,
     /// Whether the text calls `require(`, which names a file without an import.
     requires: bool,
     /// Where the reading of the lines for the files' uses stands.
@@ -33,9 +35,10 @@ pub(crate) struct Imports {
 }
 
 impl Imports {
-    /// The imports of `text`, whose lines [`Imports::line`] is then given.
-    pub(crate) fn new(text: &str) -> Self {
-        Imports { requires: text.contains("require("), ..Imports::default() }
+    /// The imports of `text`, whose lines [`Imports::line`] is then given; the files it
+    /// imports for their URL only when it is MDX (`mdx`).
+    pub(crate) fn new(text: &str, mdx: bool) -> Self {
+        Imports { mdx, requires: mdx && text.contains("require("), ..Imports::default() }
     }
 
     /// Reads the line `line` at `start`, whose next line starts at `next`: an import of a
@@ -53,7 +56,7 @@ impl Imports {
             return true;
         }
         if let Some((name, path)) =
-            asset_imports::default_import(line).filter(|(_, path)| asset_imports::is_asset(path))
+            asset_imports::default_import(line).filter(|(_, path)| self.mdx && asset_imports::is_asset(path))
         {
             self.assets.push(Binding { name: name.to_string(), path: path.to_string() });
             return true;
@@ -146,7 +149,7 @@ mod tests {
     use super::*;
 
     fn find(text: &str) -> Vec<(String, Action)> {
-        let mut imports = Imports::default();
+        let mut imports = Imports::new(text, true);
         let mut found = Vec::new();
         let mut start = 0;
         for line in text.split_inclusive('\n') {

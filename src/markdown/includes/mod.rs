@@ -50,7 +50,9 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
     if !directives::may_have_directives(page.text) {
         return None;
     }
-    let mut found = directives::find(page.text);
+    // The uses of imported files are MDX's: on an MDX page and the files it includes.
+    let mdx = super::reads_as_mdx(page.file, page.md_as_mdx);
+    let mut found = directives::find(page.text, mdx);
     let public = page.internal_blocks == super::internal::Mode::Drop;
     // A public build drops the page's own internal blocks whole: the directives in them
     // are neither expanded nor refused. (Malformed markers: the body writer says so.)
@@ -85,9 +87,6 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
         _ => true,
     });
     markdown_include::keep_if_configured(&mut found, page.text, page.include_roots);
-    // The uses of imported files are MDX's: on an MDX page and the files it includes.
-    let mdx = super::reads_as_mdx(page.file, page.md_as_mdx);
-    found.retain(|d| mdx || !matches!(d.action, Action::Asset(_)));
     // jekyll-multiple-languages-plugin's tags, in a handbook with languages only.
     if !translations::reads_tags(page.include_roots) {
         found.retain(|d| match &d.action {
@@ -421,12 +420,11 @@ impl<'f> Expander<'f> {
             false => (part, map),
         };
         self.out.sources.push(Source { blanked, ..source(path, link_dir, Arc::from(text), 1, Some(at)) });
-        let mut found = directives::find(&part);
+        let mut found = directives::find(&part, self.mdx);
         if reusable.is_some() {
             directives::read_quoted_as_relative(&mut found);
         }
         markdown_include::keep_if_configured(&mut found, &part, self.roots);
-        found.retain(|d| self.mdx || !matches!(d.action, Action::Asset(_)));
         self.write_part(number, &part, &map, found, at, depth + 1);
         Ok(())
     }

@@ -2,10 +2,15 @@
 
 use std::collections::HashMap;
 
-use super::directives::{Action, Form, Include, Lookup, Param, Select, find, split_selection};
+use super::directives::{Action, Form, Found, Include, Lookup, Param, Select, split_selection};
 use super::select::{Marker, marker};
 use super::*;
 use crate::content::include_files::MemoryFiles;
+
+/// The directives of `text`, read as an MDX page's.
+fn find(text: &str) -> Vec<Found> {
+    super::directives::find(text, true)
+}
 
 fn includes(text: &str) -> Vec<Include> {
     find(text)

@@ -7,7 +7,7 @@ use crate::site::PageId;
 
 impl SiteLinks<'_> {
     /// A relative destination read from the URL of page `page` without its trailing `/`
-    /// (`blog/post/` read as `blog/post`, so `../x` is `blog/x`), as the browser reads it
+    /// (`blog/post/` read as `blog/post`, so `x` is `blog/x`), as the browser reads it
     /// on a site whose URLs end without one; `None` when nothing is there.
     pub(super) fn resolve_from_url_without_slash(
         &self,
@@ -17,9 +17,14 @@ impl SiteLinks<'_> {
         query: &str,
     ) -> Option<Resolution> {
         let url = self.site.pages[page].site_path.trim_end_matches('/');
-        let folder = &url[..url.rfind('/').map_or(0, |i| i + 1)];
-        self.find_site_path(&join_url(folder, path), anchor, query)
+        self.find_site_path(&join_url(url_folder(url), path), anchor, query)
     }
+}
+
+/// The folder a browser reads a relative link from on the page at site path `url`:
+/// everything up to its last `/`.
+pub(super) fn url_folder(url: &str) -> &str {
+    &url[..url.rfind('/').map_or(0, |i| i + 1)]
 }
 
 /// A relative link read from the site path of a folder (`docs/v2.3/admin_guide/`) as a

@@ -84,19 +84,11 @@ pub(super) fn book_redirects(redirect: BTreeMap<String, toml::Value>, text: &str
     redirect
         .into_iter()
         .map(|(from, to)| {
-            let at = locate_quoted_key(text, &from).unwrap_or(table);
+            let quoted = [format!("\"{from}\""), format!("'{from}'")];
+            let at = quoted.iter().map(|key| locate_key(text, key)).find(|at| *at != (0, 0)).unwrap_or(table);
             BookRedirect { to: to.as_str().map(str::to_string), from, at }
         })
         .collect()
-}
-
-/// The line and column of `"key" =` (or `'key' =`) in a TOML text.
-fn locate_quoted_key(text: &str, key: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(i, line)| {
-        let trimmed = line.trim_start();
-        let rest = [format!("\"{key}\""), format!("'{key}'")].iter().find_map(|q| trimmed.strip_prefix(q.as_str()))?;
-        rest.trim_start().starts_with('=').then(|| (i + 1, line.len() - trimmed.len() + 1))
-    })
 }
 
 /// mdBook's keys of `[build]` that are set, as written in `book.toml`. They are

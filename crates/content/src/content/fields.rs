@@ -186,21 +186,7 @@ impl FrontMatter {
                 "weight" => fm.weight = reader.number(place, node),
                 "draft" => fm.draft = reader.boolean(place, node).unwrap_or(false),
                 "visibility" => {
-                    fm.visibility = match reader.text(place, node).as_deref() {
-                        Some("public") => Some(Located::new(Visibility::Public, line, column)),
-                        Some("internal") => Some(Located::new(Visibility::Internal, line, column)),
-                        Some(other) => {
-                            reader.diagnostics.push(Diagnostic::error(
-                                Rule::FrontMatterField,
-                                path,
-                                field.line,
-                                field.column,
-                                format!("front matter field `visibility` is `public` or `internal`, not `{other}`"),
-                            ));
-                            None
-                        }
-                        None => None,
-                    }
+                    fm.visibility = visibility(&mut reader, field, place).map(|v| Located::new(v, line, column))
                 }
                 "aliases" => fm.aliases.extend(reader.list(place, &field.value).into_iter().map(|a| located(a.value))),
                 // An empty `slug` is none, as Hugo and Docusaurus read it.
@@ -212,7 +198,7 @@ impl FrontMatter {
                 // `last_reviewed_on` and `review_in` (`6 months`) and names its owner with
                 // `owner_slack`; opsbook's own keys win, and a value it cannot read is a
                 // warning, as the old site built with it.
-                "last_reviewed_on" | "review_in" => review_key(&mut reader, place, node, &mut fm, reported),
+                "last_reviewed_on" | "review_in" => review_key(&mut reader, field, place, &mut fm, reported),
                 "owner_slack" => owner_slack = reader.text(place, node).filter(|o| !o.trim().is_empty()),
                 // Keys from other tools (Docusaurus, Hugo themes, Jekyll), read as they are.
                 "sidebar_position" => sidebar_position = reader.number(place, node),
@@ -306,10 +292,25 @@ impl FrontMatter {
     }
 }
 
-/// `last_reviewed_on` or `review_in` (the Tech Docs Template's, named in `place`) read
-/// into `fm` unless opsbook's own key set it; what it cannot read is a warning.
-fn review_key(reader: &mut ValueReader<'_>, place: Place<'_>, node: &Node, fm: &mut FrontMatter, reported: usize) {
-    if place.name.contains("`review_in`") {
+/// `visibility`: `public` or `internal`; another value is an error.
+fn visibility(reader: &mut ValueReader<'_>, field: &Field, place: Place<'_>) -> Option<Visibility> {
+    match reader.text(place, &field.value.value)?.as_str() {
+        "public" => Some(Visibility::Public),
+        "internal" => Some(Visibility::Internal),
+        other => {
+            let message = format!("front matter field `visibility` is `public` or `internal`, not `{other}`");
+            let file = reader.file;
+            reader.diagnostics.push(Diagnostic::error(Rule::FrontMatterField, file, field.line, field.column, message));
+            None
+        }
+    }
+}
+
+/// The Tech Docs Template's `review_in` or `last_reviewed_on` (`field`), read into `fm`
+/// unless opsbook's own key set it; what it cannot read is a warning.
+fn review_key(reader: &mut ValueReader<'_>, field: &Field, place: Place<'_>, fm: &mut FrontMatter, reported: usize) {
+    let node = &field.value.value;
+    if field.key == "review_in" {
         let period = reader.period(place, node);
         fm.review_every = fm.review_every.or(period);
     } else {

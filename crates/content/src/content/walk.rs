@@ -85,7 +85,12 @@ pub type TemplateFiles = std::collections::BTreeMap<String, TemplateFile>;
 /// Whether the content path `path` is in a `_posts` folder: a post, whatever the tool
 /// (Jekyll's rule, which opsbook's own blogs follow).
 pub fn in_posts_folder(path: &str) -> bool {
-    path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_posts"))
+    in_folder_named(path, "_posts")
+}
+
+/// Whether the content path `path` is inside a folder named `name`, at any depth.
+pub fn in_folder_named(path: &str, name: &str) -> bool {
+    path.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == name))
 }
 
 /// GitBook's folder of uploaded files, `.gitbook/assets/`: published (links to it are

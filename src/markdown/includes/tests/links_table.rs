@@ -10,7 +10,7 @@ use super::super::select::{assemble, rustdoc_lines, split_lines_or_anchor};
 /// A found directive as a line: its range, then `escape` or the include's path,
 /// selection and form.
 fn described(text: &str) -> Vec<String> {
-    find(text)
+    find(text, true)
         .into_iter()
         .flat_map(|found| match found.action {
             Action::Include(list) => {
