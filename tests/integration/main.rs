@@ -52,6 +52,7 @@ mod init;
 mod jekyll_dates;
 mod jekyll_files;
 mod jekyll_languages;
+mod jekyll_site_lists;
 mod just_the_docs;
 mod languages;
 mod liquid_leniency;

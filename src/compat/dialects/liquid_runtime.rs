@@ -14,6 +14,7 @@ use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueVie
 use super::liquid_filters::{Arithmetic, Rounding, Where};
 use super::liquid_items_filters::{AsJekyll, WhereExp};
 use super::liquid_lenient::Lenient;
+use super::liquid_lists::SiteView;
 use super::liquid_order::{KeyOrders, Orders, to_json};
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
@@ -60,7 +61,6 @@ fn language() -> Language {
         Box::new(stdlib::CycleTag),
         Box::new(stdlib::IncrementTag),
         Box::new(stdlib::DecrementTag),
-        Box::new(super::liquid_items::ItemsTag),
     ];
     for tag in tags {
         language.tags.register(tag.reflection().tag().to_string(), Box::new(RecoveringTag(tag)));
@@ -75,6 +75,7 @@ fn language() -> Language {
         Box::new(stdlib::CommentBlock),
         Box::new(stdlib::CaptureBlock),
         Box::new(stdlib::CaseBlock),
+        Box::new(super::liquid_items::ItemsBlock),
     ];
     for block in blocks {
         language.blocks.register(block.reflection().start_tag().to_string(), Box::new(RecoveringBlock(block)));
@@ -291,6 +292,9 @@ fn map_to_liquid(value: &serde_json::Value, every: &BTreeSet<&String>, orders: &
 pub(crate) struct SiteGlobals {
     object: Object,
     orders: Arc<KeyOrders>,
+    /// A Jekyll site's `site`, with its lists of pages ([`SiteView`]), taken out of
+    /// `object`.
+    site: Option<SiteView>,
 }
 
 impl SiteGlobals {
@@ -301,14 +305,35 @@ impl SiteGlobals {
             Value::Object(object) => object,
             _ => Object::new(),
         };
-        SiteGlobals { object, orders: Arc::new(orders) }
+        SiteGlobals { object, orders: Arc::new(orders), site: None }
+    }
+
+    /// [`SiteGlobals::of`], with the lists of `pages` in `site` ([`SiteView`]).
+    pub(super) fn with_pages(
+        globals: &serde_json::Map<String, serde_json::Value>,
+        pages: &Arc<[crate::markdown::templating::ListedPage]>,
+    ) -> SiteGlobals {
+        let mut made = SiteGlobals::of(globals);
+        if !pages.is_empty()
+            && matches!(made.object.get("site"), Some(Value::Object(_)))
+            && let Some(Value::Object(base)) = made.object.remove("site")
+        {
+            made.site = Some(SiteView::new(base, pages.clone()));
+        }
+        made
+    }
+
+    /// The URL of the page at the content path `path`, when the site lists its pages.
+    pub(super) fn url_of(&self, path: &str) -> Option<&str> {
+        self.site.as_ref()?.url_of(path)
     }
 }
 
 /// The site's variables of `site` as Liquid values, made once (the site's template
 /// language is one: Liquid's values are the only ones its context keeps).
 pub(super) fn site_globals(site: &crate::markdown::templating::SiteContext) -> &SiteGlobals {
-    site.engine_globals(|| SiteGlobals::of(&site.data.globals)).expect("the site context keeps Liquid's values only")
+    site.engine_globals(|| SiteGlobals::with_pages(&site.data.globals, &site.pages))
+        .expect("the site context keeps Liquid's values only")
 }
 
 /// The variables of one page: its own (`page`, an Eleventy page's front matter), over
@@ -318,6 +343,8 @@ pub(super) fn site_globals(site: &crate::markdown::templating::SiteContext) -> &
 pub(super) struct Globals<'a> {
     pub own: Object,
     pub shared: &'a Object,
+    /// The shared `site` with its lists, when the site has them.
+    site: Option<&'a SiteView>,
     pub orders: Orders,
 }
 
@@ -334,7 +361,8 @@ impl<'a> Globals<'a> {
             }
         }
         own.insert("page".into(), page);
-        Globals { own, shared: &site.object, orders: Orders(vec![Arc::new(orders), site.orders.clone()]) }
+        let orders = Orders(vec![Arc::new(orders), site.orders.clone()]);
+        Globals { own, shared: &site.object, site: site.site.as_ref(), orders }
     }
 
     /// A runtime over these variables, lenient ([`Lenient`]), that reads their order.
@@ -342,6 +370,11 @@ impl<'a> Globals<'a> {
         let runtime = liquid_core::runtime::RuntimeBuilder::new().set_globals(self).build();
         self.orders.install(runtime.registers());
         Lenient(runtime)
+    }
+
+    /// The shared `site` with its lists, unless the page's own variables hide it.
+    fn site_view(&self) -> Option<&'a SiteView> {
+        self.site.filter(|_| !self.own.contains_key("site"))
     }
 }
 
@@ -366,6 +399,9 @@ impl ValueView for Globals<'_> {
     }
     fn to_value(&self) -> Value {
         let mut all = self.shared.clone();
+        if let Some(site) = self.site_view() {
+            all.insert("site".into(), site.to_value());
+        }
         for (key, value) in self.own.iter() {
             all.insert(key.clone(), value.clone());
         }
@@ -385,19 +421,27 @@ impl ObjectView for Globals<'_> {
     }
     fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
         let shared = self.shared.keys().filter(|k| !self.own.contains_key(k.as_str()));
-        Box::new(self.own.keys().chain(shared).map(|k| KStringCow::from_ref(k.as_str())))
+        let site = self.site_view().map(|_| KStringCow::from_static("site"));
+        Box::new(self.own.keys().chain(shared).map(|k| KStringCow::from_ref(k.as_str())).chain(site))
     }
     fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
         Box::new(self.iter().map(|(_, v)| v))
     }
     fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
         let shared = self.shared.iter().filter(|(k, _)| !self.own.contains_key(k.as_str()));
-        Box::new(self.own.iter().chain(shared).map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView)))
+        let site = self.site_view().map(|site| (KStringCow::from_static("site"), site as &dyn ValueView));
+        let own_and_shared = self.own.iter().chain(shared);
+        Box::new(own_and_shared.map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView)).chain(site))
     }
     fn contains_key(&self, index: &str) -> bool {
-        self.own.contains_key(index) || self.shared.contains_key(index)
+        self.own.contains_key(index) || self.shared.contains_key(index) || (index == "site" && self.site.is_some())
     }
     fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        if index == "site"
+            && let Some(site) = self.site_view()
+        {
+            return Some(site);
+        }
         self.own.get(index).or_else(|| self.shared.get(index)).map(|v| v as &dyn ValueView)
     }
 }

@@ -38,6 +38,8 @@ mod liquid_include;
 mod liquid_items;
 mod liquid_items_filters;
 mod liquid_lenient;
+mod liquid_links;
+mod liquid_lists;
 mod liquid_order;
 mod liquid_partials;
 mod liquid_pieces;
