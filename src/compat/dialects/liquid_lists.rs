@@ -30,7 +30,8 @@ pub(super) struct SiteView {
     /// `site` without the lists: `_config.yml` and `data`.
     base: Object,
     pages: Arc<[ListedPage]>,
-    /// The collections, `posts` first, each with whether Jekyll writes its documents.
+    /// The collections, `posts` first then by label, each with whether Jekyll writes
+    /// its documents.
     collections: Vec<(String, bool)>,
     /// Each list, by its key, once made.
     lists: BTreeMap<String, OnceLock<Value>>,
@@ -123,7 +124,7 @@ impl SiteView {
 }
 
 /// The collections `_config.yml` names (a map of labels to settings, or a list of
-/// labels), `posts` first, which Jekyll always has.
+/// labels), `posts` first, which Jekyll always has, then by label.
 fn collections(config: Option<&Value>) -> Vec<(String, bool)> {
     let mut found = vec![("posts".to_string(), true)];
     let output = |settings: &Value| {
@@ -132,11 +133,13 @@ fn collections(config: Option<&Value>) -> Vec<(String, bool)> {
             .and_then(|s| s.get("output"))
             .is_some_and(|o| o.query_state(liquid_core::model::State::Truthy))
     };
-    let named: Vec<(String, bool)> = match config {
+    let mut named: Vec<(String, bool)> = match config {
         Some(Value::Object(map)) => map.iter().map(|(label, settings)| (label.to_string(), output(settings))).collect(),
         Some(Value::Array(labels)) => labels.iter().map(|label| (label.to_kstr().to_string(), false)).collect(),
         _ => Vec::new(),
     };
+    // By label: the settings' map keeps no order.
+    named.sort();
     for (label, output) in named {
         match found.iter_mut().find(|(known, _)| *known == label) {
             Some(known) => known.1 = known.1 || output,
@@ -149,7 +152,7 @@ fn collections(config: Option<&Value>) -> Vec<(String, bool)> {
 /// A page's front matter as Liquid values.
 fn front(page: &ListedPage) -> Object {
     let mut orders = KeyOrders::default();
-    match super::liquid_runtime::to_liquid(&serde_json::Value::Object(page.front.clone()), &mut orders) {
+    match super::liquid_order::to_liquid(&serde_json::Value::Object(page.front.clone()), &mut orders) {
         Value::Object(object) => object,
         _ => Object::new(),
     }

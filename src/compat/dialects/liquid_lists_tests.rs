@@ -146,7 +146,7 @@ fn items_are_values_that_filters_and_push_take() {
 /// The lists are made when first read: a page that reads none makes none.
 #[test]
 fn a_list_is_made_when_first_read() {
-    let config = crate::compat::dialects::liquid_runtime::to_liquid(&methods_and_roles(), &mut KeyOrders::default());
+    let config = crate::compat::dialects::liquid_order::to_liquid(&methods_and_roles(), &mut KeyOrders::default());
     let Value::Object(config) = config else { panic!("a map") };
     let site = SiteView::new(config, pages());
     assert!(site.lists.values().all(|cell| cell.get().is_none()));

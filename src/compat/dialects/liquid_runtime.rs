@@ -4,10 +4,9 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, LazyLock};
 
-use liquid_core::model::{KString, KStringCow};
+use liquid_core::model::KStringCow;
 use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
 use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueView};
 
@@ -15,7 +14,7 @@ use super::liquid_filters::{Arithmetic, Rounding, Where};
 use super::liquid_items_filters::{AsJekyll, WhereExp};
 use super::liquid_lenient::Lenient;
 use super::liquid_lists::SiteView;
-use super::liquid_order::{KeyOrders, Orders, to_json};
+use super::liquid_order::{KeyOrders, Orders, to_json, to_liquid};
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
 /// The language of Liquid pages, made once.
@@ -248,42 +247,6 @@ impl std::fmt::Display for Json {
 impl Filter for Json {
     fn evaluate(&self, input: &dyn ValueView, runtime: &dyn Runtime) -> liquid_core::Result<Value> {
         Ok(Value::scalar(serde_json::to_string(&to_json(input, runtime)).unwrap_or_default()))
-    }
-}
-
-/// `value` as a Liquid value: the maps of a list have every key any of them has (after
-/// their own). The order of each map's keys goes into `orders`.
-pub(super) fn to_liquid(value: &serde_json::Value, orders: &mut KeyOrders) -> Value {
-    map_to_liquid(value, &BTreeSet::new(), orders)
-}
-
-/// [`to_liquid`], a map given the keys `every` of the list it is in.
-fn map_to_liquid(value: &serde_json::Value, every: &BTreeSet<&String>, orders: &mut KeyOrders) -> Value {
-    use serde_json::Value as Json;
-    match value {
-        Json::Null => Value::Nil,
-        Json::Bool(b) => Value::scalar(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Value::scalar(i),
-            None => Value::scalar(n.as_f64().unwrap_or_default()),
-        },
-        Json::String(s) => Value::scalar(s.clone()),
-        Json::Array(items) => {
-            let every: BTreeSet<&String> = items.iter().filter_map(Json::as_object).flat_map(|m| m.keys()).collect();
-            Value::array(items.iter().map(|item| map_to_liquid(item, &every, orders)))
-        }
-        Json::Object(map) => {
-            let missing = every.iter().filter(|key| !map.contains_key(key.as_str()));
-            let keys: Vec<KString> = map.keys().chain(missing.copied()).map(|k| KString::from_ref(k)).collect();
-            orders.record(keys);
-            let mut object: Object = map.iter().map(|(k, v)| (KString::from_ref(k), to_liquid(v, orders))).collect();
-            for key in every {
-                if !object.contains_key(key.as_str()) {
-                    object.insert(KString::from_ref(key), Value::Nil);
-                }
-            }
-            Value::Object(object)
-        }
     }
 }
 
