@@ -197,8 +197,18 @@ fn slug_and_ext(path: &str) -> (String, String) {
         Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
         _ => (name, String::new()),
     };
-    let slug = crate::compat::jekyll::site::post_date_and_title(stem).map_or(stem, |(_, title)| title);
+    let slug = without_date(stem);
     (slug.trim_end_matches('.').to_string(), ext)
+}
+
+/// A post's file name without its `YYYY-MM-DD-` date, as `DATE_FILENAME_MATCHER`
+/// reads it (any other name as it is).
+fn without_date(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes[10] == b'-';
+    if dated { &stem[11..] } else { stem }
 }
 
 /// Jekyll's `Utils.titleize_slug`: each `-`-separated word capitalised, joined by spaces.

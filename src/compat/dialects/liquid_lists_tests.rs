@@ -8,8 +8,8 @@ use super::*;
 use crate::content::site_data::Templating;
 
 fn listed(path: &str, url: &str, front: serde_json::Value) -> ListedPage {
-    let date = crate::compat::jekyll::site::post_date_and_title(file_name(path).split('.').next().unwrap_or(""))
-        .and_then(|(date, _)| crate::dates::Date::parse(date));
+    let stem = file_name(path).split('.').next().unwrap_or("");
+    let date = (without_date(stem) != stem).then(|| crate::dates::Date::parse(&stem[..10])).flatten();
     ListedPage { path: path.into(), url: url.into(), date, front: front.as_object().cloned().unwrap_or_default() }
 }
 
