@@ -105,6 +105,11 @@ pub(crate) trait ToolRules: Sync {
     fn reads_build_options(&self) -> bool {
         false
     }
+    /// Whether a folder's `README.md` is its page when it has no `index.md` (else it is a
+    /// page of its own, at `readme/`).
+    fn readme_is_folder_page(&self) -> bool {
+        true
+    }
     /// Whether a folder with an `index` page is a leaf bundle, whose other pages are its
     /// resources, no pages of their own.
     fn has_leaf_bundles(&self) -> bool {

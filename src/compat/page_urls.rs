@@ -131,9 +131,13 @@ impl PageUrls for OldTool {
         Some(folder.to_string())
     }
 
-    /// A Docusaurus doc with a `slug` is no conventional doc index (`getSlug`).
+    /// A Docusaurus doc with a `slug` is no conventional doc index (`getSlug`), nor a
+    /// `README.md` where the tool reads none as a folder's page.
     fn is_folder_index(&self, page: &SourcePage) -> bool {
-        !(page.front.slug.is_some() && self.reads_doc_slug(page))
+        let slugged = page.front.slug.is_some() && self.reads_doc_slug(page);
+        let readme_of_no_folder =
+            crate::site::index_rank_of(&page.path) == Some(2) && !self.rules().readme_is_folder_page();
+        !(slugged || readme_of_no_folder)
     }
 
     /// The site path a page's `permalink` gives it, read from the site's root as Jekyll
@@ -183,8 +187,12 @@ impl PageUrls for OldTool {
         // Only a day the tool reads dates the URL; an undated post's URL has no date, nor
         // the `_posts` folder (Jekyll leaves such a post out; opsbook publishes it undated).
         values.date = values.date.or(date);
-        let mut categories: Vec<String> =
-            super::jekyll::site::path_categories(path).iter().map(|c| c.to_lowercase()).collect();
+        let mut categories: Vec<String> = super::jekyll::site::path_categories(
+            self.jekyll.as_ref().and_then(|j| j.in_collections(path)).unwrap_or(path),
+        )
+        .iter()
+        .map(|c| c.to_lowercase())
+        .collect();
         categories.extend(values.categories.split('/').filter(|c| !c.is_empty()).map(str::to_string));
         let mut seen = FastHashSet::default();
         categories.retain(|c| seen.insert(c.clone()));

@@ -63,6 +63,7 @@ impl<'a> BodyWriter<'a> {
             None => &mut open.main,
         };
         match event {
+            _ if self.sectioned_table.is_some() && self.sectioned_table_event(&event, target) => {}
             Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let opens_page = !self.blocks_seen && !in_footnote;
                 self.blocks_seen = true;
@@ -131,10 +132,7 @@ impl<'a> BodyWriter<'a> {
                 target.push(Event::Html(blocks::table_wrap_open(self.input.words).into()));
                 target.push(Event::Start(Tag::Table(alignments)));
             }
-            Event::End(TagEnd::Table) => {
-                target.push(Event::End(TagEnd::Table));
-                target.push(Event::Html("</div>\n".into()));
-            }
+            Event::End(TagEnd::Table) => target.extend([Event::End(TagEnd::Table), Event::Html("</div>\n".into())]),
             Event::Start(Tag::Paragraph) => {
                 // The page's summary is its first paragraph outside quotes, notes and blocks.
                 let summary = !in_footnote && open.quotes.is_empty();
@@ -174,6 +172,37 @@ impl<'a> BodyWriter<'a> {
                 target.push(event);
             }
         }
+    }
+
+    /// The event `event` of a table a placeholder announced by its sections, written
+    /// ([`table_sections`]): whether it was; the announcement is dropped when a block
+    /// other than a table follows it.
+    fn sectioned_table_event(&mut self, event: &Event<'a>, target: &mut Events<'a>) -> bool {
+        let Some(table) = self.sectioned_table.as_mut() else { return false };
+        if !table.started {
+            match event {
+                Event::Start(Tag::Table(alignments)) => {
+                    self.blocks_seen = true;
+                    target.push(Event::Html(blocks::table_wrap_open(self.input.words).into()));
+                    target.push(Event::Html(table.start(alignments.clone()).into()));
+                    return true;
+                }
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+                Event::Start(_) | Event::Text(_) => self.sectioned_table = None,
+                _ => {}
+            }
+            return false;
+        }
+        let Some(html) = table.html(event) else { return false };
+        if matches!(event, Event::End(TagEnd::TableCell | TagEnd::TableRow | TagEnd::TableHead)) {
+            self.note_break(true);
+        }
+        target.push(Event::Html(html.into()));
+        if matches!(event, Event::End(TagEnd::Table)) {
+            target.push(Event::Html("</div>\n".into()));
+            self.sectioned_table = None;
+        }
+        true
     }
 
     /// A paragraph opens; the first that `may_summarise` starts the page's summary.
@@ -251,6 +280,9 @@ impl<'a> BodyWriter<'a> {
     ) {
         let placeholder = self.rewrite.and_then(|r| r.html(html)).cloned().unwrap_or_default();
         self.blocks_seen = true;
+        if let Some(table) = table_sections::SectionedTable::announced(&placeholder.attributes) {
+            self.sectioned_table = Some(table);
+        }
         let Some(html) = placeholder.html_in(&mut self.open_blocks).map(str::to_string) else {
             return;
         };

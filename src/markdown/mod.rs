@@ -27,6 +27,7 @@ pub(crate) mod paragraph_attributes;
 pub(crate) mod public_text;
 pub(crate) mod references;
 pub(crate) mod rewrite;
+pub(crate) mod table_sections;
 pub(crate) mod tabs;
 pub(crate) mod templating;
 pub(crate) mod tera_budget;
@@ -271,9 +272,9 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
         let at = expanded.locate(*place);
         rendered.diagnostics.push(located(Rule::Include, &at, message.clone()));
     }
-    for (place, message) in &expanded.warnings {
+    for (place, rule, message) in &expanded.warnings {
         let at = expanded.locate(*place);
-        rendered.diagnostics.push(located(Rule::Include, &at, message.clone()).with_severity(Severity::Warning));
+        rendered.diagnostics.push(located(*rule, &at, message.clone()).with_severity(Severity::Warning));
     }
     // A missing file is a link that leads nowhere: `[check] links` decides.
     for (place, message) in &expanded.missing {
@@ -302,7 +303,7 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     let late = input.includes.map(|files| includes::Late::new(input, files));
     let page = rewrite::Page {
         dir: input.dir,
-        mdx: is_mdx(input.file) || (input.md_as_mdx && is_md(input.file)),
+        mdx: reads_as_mdx(input.file, input.md_as_mdx),
         highlight: input.highlight,
         templating: input.templating,
         erb: crate::content::formats::is_erb(input.file),
@@ -325,6 +326,12 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
 /// Whether the page's body is HTML, not Markdown ([`crate::content::formats`]).
 fn is_html_page(file: &str) -> bool {
     crate::content::formats::format_of(file) == crate::content::formats::PageFormat::Html
+}
+
+/// Whether the page's file is read as MDX: an `.mdx` file, or Markdown where the
+/// handbook's tool reads Markdown as MDX (`md_as_mdx`).
+pub(crate) fn reads_as_mdx(file: &str, md_as_mdx: bool) -> bool {
+    is_mdx(file) || (md_as_mdx && is_md(file))
 }
 
 /// Whether the page's file is MDX.
@@ -373,6 +380,7 @@ fn write_body(
         link_placeholders: Vec::new(),
         list_starts: Vec::new(),
         kramdown_toc: false,
+        sectioned_table: None,
         elements: elements::ElementCount::default(),
         raw_html: open_html::RawHtml::default(),
     };
@@ -429,6 +437,8 @@ struct BodyWriter<'a> {
     /// Whether kramdown's `{:toc}` marked the innermost open list as the table of
     /// contents: the list is left out when it ends (the page's own table stands for it).
     kramdown_toc: bool,
+    /// The table a placeholder announced by its sections, and then is being written.
+    sectioned_table: Option<table_sections::SectionedTable>,
     /// The page's elements so far, against its budget.
     elements: elements::ElementCount,
     /// The page's raw HTML, read at the end for what it leaves open.

@@ -12,6 +12,11 @@ pub(crate) const SAFE: [&str; 8] = ["id", "class", "target", "rel", "title", "wi
 /// The mark of kramdown's `{:toc}` among an attribute list's attributes: never written.
 pub(crate) const KRAMDOWN_TOC: &str = "\u{1}kramdown-toc";
 
+/// The mark of a paragraph written without its `<p>`: the placeholders at its two ends
+/// are the tags of the element it is the content of (an HTML element whose content is
+/// read as one paragraph of text).
+pub(crate) const UNWRAPPED: &str = "\u{1}unwrapped";
+
 /// Whether the attribute `name` may be written.
 pub(crate) fn is_safe(name: &str) -> bool {
     SAFE.iter().any(|s| s.eq_ignore_ascii_case(name))
@@ -23,6 +28,11 @@ pub(crate) fn is_safe(name: &str) -> bool {
 pub(crate) fn set_paragraph_attributes(events: &mut Vec<Event<'_>>, at: usize, attributes: &[(String, String)]) {
     if !matches!(events.get(at), Some(Event::Start(Tag::Paragraph))) {
         events.push(Event::End(TagEnd::Paragraph));
+        return;
+    }
+    if attributes.iter().any(|(name, _)| name == UNWRAPPED) {
+        events[at] = Event::Html("".into());
+        events.push(Event::Html("\n".into()));
         return;
     }
     let empty = events[at + 1..].iter().all(|e| match e {

@@ -355,7 +355,7 @@ fn navigation(
     }
     if let Some(nav) = &files.nav_file {
         let severity = config.link_severity;
-        nav_file::apply_nav_file(pages, index, nav, &config.content_prefix(), severity, diagnostics);
+        nav_file::apply_nav_file(pages, index, nav, old_tool, &config.content_prefix(), severity, diagnostics);
     }
     // Without entries (an `mkdocs.yml` without `nav:`) the folders make the sidebar.
     let nests = |nav: &&crate::content::NavFile| old_tool.nests_navigation(nav.kind) && !nav.entries.is_empty();

@@ -8,16 +8,19 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::source_rules::SourceRules;
 use super::{Index, Page, PageId, PageOrigin};
 use crate::content::nav_file::NavFileKind;
 use crate::content::{NavEntry, NavFile, NavLink};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
-/// Orders and names `pages` by `nav` (see the module documentation).
+/// Orders and names `pages` by `nav` (see the module documentation); a blog's posts
+/// (as `old` reads them) are listed by their blog, and never counted as left out of `nav`.
 pub(super) fn apply_nav_file(
     pages: &mut [Page],
     index: &Index,
     nav: &NavFile,
+    old: &dyn SourceRules,
     content_prefix: &str,
     severity: Severity,
     diagnostics: &mut Vec<Diagnostic>,
@@ -73,13 +76,16 @@ pub(super) fn apply_nav_file(
             next = pages[parent].parent;
         }
     }
-    let mut unlisted = 0;
+    let mut unlisted = Vec::new();
     for (id, page) in pages.iter_mut().enumerate() {
         if id != 0 && page.nav_rank.is_none() && !page.origin.is_generated() {
             page.nav_unlisted = true;
-            unlisted += usize::from(page.origin != PageOrigin::Folder);
+            if page.origin != PageOrigin::Folder {
+                unlisted.push(id);
+            }
         }
     }
+    let unlisted = unlisted.into_iter().filter(|&id| !super::posts::is_post(pages, id, old)).count();
     if unlisted > 0 {
         let pages = if unlisted == 1 { "1 page is" } else { &format!("{unlisted} pages are") };
         diagnostics.push(

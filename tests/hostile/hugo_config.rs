@@ -2,7 +2,7 @@
 //! folder of `config/_default/` linked out of the handbook is not read (a note names the
 //! file; a linked folder is not walked), a configuration file that cannot be parsed is a
 //! note at its name, and a folder nested past the walk's depth or holding more files than
-//! it reads ends the walk there: nothing of it is published, nothing panics.
+//! it reads ends the walk there, with a note: nothing of it is published, nothing panics.
 
 #![cfg(unix)]
 
@@ -47,5 +47,7 @@ fn configuration_files_linked_out_of_the_handbook_are_not_read() {
     assert!(!run.stderr.contains("Hostile0Config"), "{}", run.stderr);
     assert!(run.stderr.contains("config/_default/module.toml"), "the linked file is named: {}", run.stderr);
     assert!(run.stderr.contains("config/_default/broken/menus.toml"), "the broken file is named: {}", run.stderr);
+    assert!(run.stderr.contains("more than 256 configuration files"), "the cut is said: {}", run.stderr);
+    assert!(run.stderr.contains("/d8` is more than 8 folders deep"), "the depth is said: {}", run.stderr);
     assert!(site.exists("public/index.html"), "the content folder stays: {}", run.stderr);
 }

@@ -3,7 +3,7 @@
 //! read as a regular file inside the handbook within the page size limit: a FIFO does
 //! not hang the build, a link out of the handbook is not read, a file of the internal
 //! audience never reaches a public build, and Liquid that would write without end stops
-//! at its bound with a warning.
+//! at its bound with a warning; `collections_dir` names no folder that is read.
 
 use crate::util::Site;
 
@@ -81,4 +81,32 @@ fn a_gemfile_linked_out_or_too_large_is_not_read() {
     assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
     assert!(run.stderr.contains("Gemfile"), "the refused file is named: {}", run.stderr);
     assert!(large.exists("public/notes.md") && !large.exists("public/notes/index.html"), "{}", run.stderr);
+}
+
+/// `collections_dir` names where the collections are among the files the content walk
+/// found; it is never a folder read by itself: one that climbs out of the handbook (or
+/// names a link out of it) finds no collection there, and publishes nothing of it.
+#[test]
+fn collections_dir_out_of_the_handbook_reads_nothing_there() {
+    let outside = Site::empty("jekyll-collections-dir-outside");
+    outside.write("_secrets/key.md", "---\ntitle: Key\n---\nOUTSIDE-SECRET\n");
+    let site = jekyll("jekyll-collections-dir-out");
+    let out = outside.root.display();
+    site.write("_config.yml", format!("collections_dir: {out}\ncollections:\n  secrets:\n    output: true\n"));
+    let no_secret = || {
+        for file in site.files_under("public") {
+            let text = String::from_utf8_lossy(&site.read_bytes(&format!("public/{file}"))).into_owned();
+            assert!(!text.contains("OUTSIDE-SECRET"), "{file}");
+        }
+    };
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    run.expect_code(0);
+    no_secret();
+    std::os::unix::fs::symlink(&outside.root, site.root.join("content/linked")).expect("symlink");
+    site.write("_config.yml", "collections_dir: linked\ncollections:\n  secrets:\n    output: true\n");
+    let run = site.build(&[]);
+    assert!(!crate::util::panicked(&run.stderr), "{}", run.stderr);
+    no_secret();
+    assert!(site.exists("public/index.html"), "the previous output stays: {}", run.stderr);
 }

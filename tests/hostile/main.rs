@@ -44,6 +44,7 @@ mod languages;
 mod leaks;
 mod located;
 mod mdx_flow;
+mod mdx_imports;
 mod measured_events;
 mod middleman_partials;
 mod mkdocs_macros;

@@ -66,3 +66,16 @@ fn a_docusaurus_blog_s_posts_have_its_dates_urls_authors_and_excerpts() {
     let ann = main_of(&site.read("public/authors/ann/index.html")).to_string();
     assert!(ann.contains("Ann Example") && ann.contains("Operator") && ann.contains("Outage"), "{ann}");
 }
+
+/// A blog's posts have their own list: a sidebar of the docs that leaves them out
+/// leaves out no page (only the docs it does not list are counted).
+#[test]
+fn a_sidebar_counts_the_docs_it_leaves_out_not_the_blogs_posts() {
+    let site = site("docusaurus-blog-sidebar");
+    site.write("sidebars.js", "module.exports = { docs: ['index'] };\n");
+    site.write("docs/extra.md", "---\ntitle: Extra\n---\nNot in the sidebar.\n");
+    let run = site.build(&["--no-summary"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("note[nav-file]: 1 page is not listed in sidebars.js"), "{}", run.stderr);
+    assert!(site.exists("public/news/2024/01/05/release/index.html"));
+}

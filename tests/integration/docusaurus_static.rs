@@ -162,3 +162,33 @@ fn a_blog_post_reads_relative_images_from_its_folder_on_disk() {
     let expected = ["/img.png", "/img/inside.png", "/img/in%20side.png", "./doesNotExist.png"];
     assert_eq!(targets(&site, "public/blog/2024/01/02/img/index.html"), expected);
 }
+
+/// The guide's ways to show an image and link a file by an import and by
+/// `require('…').default` (facebook/docusaurus
+/// `website/docs/guides/markdown-features/markdown-features-assets.mdx` at
+/// 0fa091a0c280c4bcee90bc98d035704606d20628, "Images" and "Files"), the files next to
+/// the page and, after `@site/`, in `static/`: each `src` and `href` is the URL of a
+/// file the output holds. An import of a file that is not there is a warning at its
+/// use, the `<img>` written without `src`.
+#[test]
+fn imported_files_are_published_at_their_urls() {
+    let page = "# Assets\n\nimport myImageUrl from './img/inside.png';\nimport pdf from '@site/static/staticAsset.pdf';\n\
+                import Gone from './img/gone.png';\n\n<img src={myImageUrl} alt=\"Example banner\" />\n\n\
+                <img\n  src={require('@site/static/img.png').default}\n  alt=\"Example banner\"\n/>\n\n\
+                <a\n  target=\"_blank\"\n  href={require('./asset.pdf').default}>\n  Download this docx\n</a>\n\n\
+                Or <a href={pdf}>the static one</a>.\n\n<img src={Gone} width={600} />\n";
+    let site = site("docusaurus-imports", &[("docs/guide.mdx", page)]);
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let mut found = targets(&site, "public/guide/index.html");
+    found.sort();
+    assert_eq!(found, ["/asset.pdf", "/img.png", "/img/inside.png", "/staticAsset.pdf"]);
+    for url in found {
+        assert!(site.exists(&format!("public{url}")), "{url} is published");
+    }
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("warning[")).collect();
+    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    assert!(warnings[0].starts_with("warning[missing-asset]: `{Gone}` (`import Gone from './img/gone.png'`)"));
+    assert!(run.stderr.contains("--> docs/guide.mdx:22:10"), "{}", run.stderr);
+    assert!(site.read("public/guide/index.html").contains("<img width=\"600\""), "the attribute is left out");
+}

@@ -1,8 +1,9 @@
-//! Three of Hugo's rules, each on a fixture site built by the real binary: the
+//! Four of Hugo's rules, each on a fixture site built by the real binary: the
 //! configuration directory's files keyed by their names at any depth
 //! (`config/_default/module/module.yaml` is `module`), the heading-id type of
 //! `markup.goldmark.parser` that `heading-ids = "hugo"` follows, and leaf bundles, whose
-//! other pages are resources, no pages (gohugoio/hugo 7b5199fdeff7d7682e9f979f468d55bc7b67b934:
+//! other pages are resources, no pages, and a `README.md` that is no folder's page
+//! (gohugoio/hugo 7b5199fdeff7d7682e9f979f468d55bc7b67b934:
 //! `config/configLoader.go`, `markup/goldmark/autoid.go`, `hugolib/pagebundler_test.go`).
 
 use crate::util;
@@ -123,4 +124,31 @@ fn the_pages_of_a_leaf_bundle_are_its_resources() {
         run.stderr
     );
     assert_eq!(run.stderr.matches("broken-link").count(), 1, "{}", run.stderr);
+}
+
+/// Only `_index.md` and `index.md` are a folder's page in Hugo (gohugoio/hugo#4691): a
+/// `README.md` is a page like any other, at `readme/`, and its folder keeps the page
+/// made for it.
+#[test]
+fn a_readme_is_a_page_of_its_own() {
+    let site = hugo_site(
+        "hugo-readme",
+        "",
+        &[
+            ("hugo.toml", "title = \"T\"\n"),
+            ("content/_index.md", "---\ntitle: Home\n---\nSee [the model](model/README.md).\n"),
+            ("content/model/README.md", "---\ntitle: Model\n---\nThe model.\n"),
+            ("content/model/v1.md", "---\ntitle: V1\n---\nV1.\n"),
+        ],
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        main_of(&site.read("public/model/readme/index.html")).contains("The model."),
+        "{:?}",
+        site.files_under("public")
+    );
+    let folder = site.read("public/model/index.html");
+    assert!(main_of(&folder).contains("href=\"/model/readme/\""), "the folder's page lists it: {}", main_of(&folder));
+    assert!(site.read("public/index.html").contains("href=\"/model/readme/\""));
 }

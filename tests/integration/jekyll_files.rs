@@ -152,3 +152,49 @@ fn the_optional_front_matter_plugin_makes_pages_of_markdown() {
     assert_eq!(site.read("public/CONTRIBUTING.md"), "# Contributing\n");
     assert!(!site.exists("public/CONTRIBUTING/index.html"));
 }
+
+/// Jekyll's `features/collections_dir.feature` (jekyll/jekyll 202df571), "A complex
+/// site with collections posts and drafts at various locations", built without
+/// `--drafts`: with `collections_dir: gathering`, the collections and `_posts` are read in
+/// `gathering/` only, the folder itself publishes nothing, and `{% post_url %}` finds a
+/// post there.
+#[test]
+fn the_collections_and_posts_are_read_in_collections_dir() {
+    let site = Site::with_files(
+        "jekyll-collections-dir",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            ("_config.yml", "collections:\n  puppies:\n    output: true\n\ncollections_dir: gathering\n"),
+            ("content/index.md", "# Home\n\n[Post]({% post_url 2009-03-27-post-in-gathering %})\n"),
+            (
+                "content/gathering/_puppies/rover-in-gathering.md",
+                "---\ntitle: Rover in Gathering\n---\ncontent for Rover.\n",
+            ),
+            ("content/_puppies/rover-at-root.md", "---\ntitle: Rover At Root\n---\ncontent for Rover.\n"),
+            (
+                "content/gathering/_posts/2009-03-27-post-in-gathering.md",
+                "---\ntitle: Post in Gathering\n---\nTotally nothing.\n",
+            ),
+            ("content/_posts/2009-03-27-post-at-root.md", "---\ntitle: Post At Root\n---\nTotally nothing.\n"),
+            (
+                "content/gathering/_drafts/draft-in-gathering.md",
+                "---\ntitle: Draft In Gathering\n---\nThis is a draft.\n",
+            ),
+            ("content/gathering/_puppies/static_file.txt", "Static content."),
+            ("content/gathering/_puppies/nested/static_file.txt", "Nested Static content."),
+        ],
+    );
+    let run = site.build(&["--no-summary"]);
+    run.expect_code(0);
+    assert!(site.exists("public/puppies/rover-in-gathering.html"), "{}", run.stderr);
+    assert!(site.exists("public/2009/03/27/post-in-gathering.html"));
+    assert!(!site.exists("public/2009/03/27/post-at-root.html"), "a `_posts` outside collections_dir is not read");
+    assert!(!site.exists("public/puppies/rover-at-root.html"));
+    assert!(site.files_containing("public", "This is a draft").is_empty());
+    assert_eq!(site.read("public/puppies/static_file.txt"), "Static content.");
+    assert_eq!(site.read("public/puppies/nested/static_file.txt"), "Nested Static content.");
+    assert!(!site.exists("public/gathering"), "the container publishes nothing");
+    assert!(!site.exists("public/_posts"));
+    assert!(site.read("public/index.html").contains("href=\"/2009/03/27/post-in-gathering.html\""));
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
+}

@@ -54,6 +54,7 @@ mod jekyll_files;
 mod jekyll_languages;
 mod jekyll_site_lists;
 mod just_the_docs;
+mod kramdown_pages;
 mod languages;
 mod liquid_leniency;
 mod mdbook_chapters;

@@ -205,6 +205,15 @@ pub fn alias_file(alias: &str) -> String {
     if alias.is_empty() || alias.ends_with('/') { format!("{alias}{INDEX_FILE}") } else { alias.to_string() }
 }
 
+/// `path` (a content path) from inside folder `dir`: `docs/a/b.md` in `docs` is `a/b.md`;
+/// `None` when it is not below `dir`; every path is inside `""`.
+pub fn inside<'p>(dir: &str, path: &'p str) -> Option<&'p str> {
+    match dir {
+        "" => Some(path),
+        dir => path.strip_prefix(dir)?.strip_prefix('/'),
+    }
+}
+
 /// Joins a relative link path onto a folder (of `content/`, or a page's site path),
 /// folding `.` and `..`; `None` when it climbs above the top. A trailing `/` is kept.
 pub fn join_relative(dir: &str, path: &str) -> Option<String> {

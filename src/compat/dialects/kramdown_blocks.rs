@@ -4,10 +4,13 @@
 //! 1. a block-level HTML tag opening a line starts an HTML block that runs to its
 //!    matching end tag, blank lines included: its blank lines become empty comments, so
 //!    that CommonMark's HTML block does not end there; text after the end tag is a new
-//!    block. `markdown="1"` (or `"block"`) on an element whose content is blocks makes
-//!    the content Markdown between the two tags; an element never closed runs to the end
-//!    of the page, where it is closed, with an `unclosed-html` warning;
-//! 2. the extensions `{::nomarkdown}…{:/}` (raw output), `{::comment}…{:/}` (dropped)
+//!    block. Its `markdown` attribute says what its content is ([`content_model`]):
+//!    blocks (Markdown between the two tags), spans (one paragraph whose `<p>` the
+//!    element's own tags stand for) or raw HTML, whose elements that start a line are
+//!    read the same way; an element never closed runs to the end of the page, where it
+//!    is closed, with an `unclosed-html` warning;
+//! 2. kramdown's tables ([`super::kramdown_tables`]);
+//! 3. the extensions `{::nomarkdown}…{:/}` (raw output), `{::comment}…{:/}` (dropped)
 //!    and `{::options … /}` (consumed), as blocks and inside lines.
 //!
 //! Outside code only; an element nested deeper than [`MAX_DEPTH`] is read as raw.
@@ -37,7 +40,16 @@ const VOID_ELEMENTS: &[&str] = &[
     "track", "wbr",
 ];
 
-/// Elements whose content kramdown reads as blocks under `markdown="1"`.
+/// Elements whose content kramdown reads as spans under `markdown="1"`
+/// (`HTML_CONTENT_MODEL_SPAN`).
+const SPAN_CONTENT: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3",
+    "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby",
+    "select", "small", "span", "strong", "sub", "sup", "th", "tt",
+];
+
+/// Elements whose content kramdown reads as blocks under `markdown="1"`
+/// (`HTML_CONTENT_MODEL_BLOCK`).
 const BLOCK_CONTENT: &[&str] = &[
     "address",
     "applet",
@@ -72,7 +84,12 @@ const BLOCK_CONTENT: &[&str] = &[
 /// `text` with kramdown's HTML blocks and extensions made CommonMark, or `None` when
 /// nothing changes.
 pub(super) fn rewrite(text: &str, collected: &mut Collected) -> Option<Output> {
-    if !(has_text(text, "{:") || has_text(text, "\n<") || has_text(text, " <") || text.starts_with('<')) {
+    if !(has_text(text, "{:")
+        || has_text(text, "\n<")
+        || has_text(text, " <")
+        || text.starts_with('<')
+        || has_text(text, "|"))
+    {
         return None;
     }
     let code = code_ranges(text);
@@ -115,10 +132,25 @@ struct StartTag {
 }
 
 /// What an element's content is read as.
-#[derive(PartialEq, Eq)]
+#[derive(PartialEq, Eq, Clone, Copy)]
 enum Content {
     Raw,
     Blocks,
+    Spans,
+}
+
+/// What kramdown reads the content of the element `name` as, by its `markdown`
+/// attribute (`HTML_MARKDOWN_ATTR_MAP` in `parser/kramdown/html.rb`): `"1"` the
+/// element's own model, `"block"`, `"span"`, `"0"` raw; raw without one, as kramdown
+/// reads HTML without `parse_block_html`.
+fn content_model(name: &str, markdown: Option<&str>) -> Content {
+    match markdown {
+        Some("1") if BLOCK_CONTENT.contains(&name) => Content::Blocks,
+        Some("1") if SPAN_CONTENT.contains(&name) => Content::Spans,
+        Some("block") => Content::Blocks,
+        Some("span") => Content::Spans,
+        _ => Content::Raw,
+    }
 }
 
 impl Scan<'_, '_> {
@@ -131,6 +163,8 @@ impl Scan<'_, '_> {
     fn blocks(&mut self, range: Range<usize>, depth: usize) {
         let text = self.text;
         let mut at = range.start;
+        // Whether the line follows a blank line or starts the range: where a table may start.
+        let mut boundary = true;
         while at < range.end {
             let end = text[at..range.end].find('\n').map_or(range.end, |i| at + i);
             let next = (end + 1).min(range.end);
@@ -140,9 +174,12 @@ impl Scan<'_, '_> {
                 _ if indent > 3 || self.in_code(start) => None,
                 Some(b'<') => self.html_block(start, range.end, depth),
                 Some(b'{') => self.block_extension(at, start, range.end),
+                Some(_) if boundary && has_text(&text[at..end], "|") => self.table(at, range.end),
                 _ => None,
             };
+            boundary = text[at..end].trim().is_empty();
             if let Some(after) = handled {
+                boundary = false;
                 at = after.max(at + 1);
                 continue;
             }
@@ -167,12 +204,10 @@ impl Scan<'_, '_> {
             return None;
         }
         let body = start + tag.len;
-        let content = match tag.markdown.as_ref().map(|(_, value)| value.as_str()) {
-            Some("1") if BLOCK_CONTENT.contains(&name) => Content::Blocks,
-            Some("block") => Content::Blocks,
-            _ => Content::Raw,
-        };
-        if let Some((range, _)) = &tag.markdown {
+        let content = content_model(name, tag.markdown.as_ref().map(|(_, value)| value.as_str()));
+        if let Some((range, _)) = &tag.markdown
+            && content != Content::Spans
+        {
             self.edits.push((start + range.start..start + range.end, String::new()));
         }
         let close = matching_close(text, body, limit, name);
@@ -189,19 +224,16 @@ impl Scan<'_, '_> {
                 (limit, limit)
             }
         };
-        match content {
-            Content::Blocks if depth < MAX_DEPTH => {
-                self.edits.push((body..body, "\n\n".into()));
-                self.blocks(body..close_start, depth + 1);
-                if close.is_some() {
-                    self.edits.push((close_start..close_start, "\n\n".into()));
+        match (content, &close) {
+            (Content::Blocks, _) if depth < MAX_DEPTH => self.block_content(body, close.as_ref(), limit, depth),
+            (Content::Spans, Some(close)) => self.span_content(start, &tag, close.clone()),
+            (Content::Spans, None) => {
+                if let Some((range, _)) = &tag.markdown {
+                    self.edits.push((start + range.start..start + range.end, String::new()));
                 }
+                self.raw_content(body, close_start, depth);
             }
-            _ => {
-                for blank in blank_lines(text, body, close_start) {
-                    self.edits.push((blank, "<!---->".into()));
-                }
-            }
+            _ => self.raw_content(body, close_start, depth),
         }
         if close.is_none() {
             return Some(limit);
@@ -218,6 +250,30 @@ impl Scan<'_, '_> {
             self.edits.push((next..next, "\n".into()));
         }
         Some(next)
+    }
+
+    /// Reads the kramdown table whose first line starts at `line`: where to read on, or
+    /// `None` when none starts there.
+    fn table(&mut self, line: usize, limit: usize) -> Option<usize> {
+        let found = super::kramdown_tables::read(self.text, line, limit)?;
+        if let Some(sections) = found.sections {
+            let rest = &self.text[line..];
+            let indent = &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()];
+            self.collected.source = String::new();
+            let marker = self.collected.block(String::new(), 0);
+            if let Some(placeholder) = self.collected.placeholders.last_mut() {
+                placeholder.attributes = vec![super::kramdown_tables::sections_attribute(sections)];
+            }
+            self.edits.push((line..line, format!("{indent}{marker}\n")));
+        }
+        self.edits.extend(found.edits);
+        let mut at = line;
+        while at < found.end {
+            let end = self.text[at..found.end].find('\n').map_or(found.end, |i| at + i);
+            self.span_extensions(at..end);
+            at = end + 1;
+        }
+        Some(found.end)
     }
 
     /// Reads a block extension at `start` (its line from `line`): where to read on, or
@@ -451,5 +507,6 @@ fn stop_len(text: &str, name: &str) -> Option<usize> {
     (rest.strip_prefix(name)?.starts_with('}')).then_some(4 + name.len())
 }
 
+mod elements;
 #[cfg(test)]
 mod tests;

@@ -98,9 +98,10 @@ const VOID: [&str; 16] = [
 ];
 
 /// The HTML tag at `at` of an MDX page as React writes it, if that differs from the tag
-/// as written: without its attributes whose value is a JSX expression (`name={…}`) and
-/// its spread attributes (`{...props}`), `className` as `class`, and an element other
-/// than a void one written `<x />` closed by its end tag, since JSX closes it there.
+/// as written: an attribute whose value is a JSX expression (`name={…}`) with the value
+/// of a string or number literal, other such attributes and the spread attributes
+/// (`{...props}`) left out, `className` as `class`, and an element other than a void
+/// one written `<x />` closed by its end tag, since JSX closes it there.
 pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
     let rest = text.get(at + 1..).filter(|_| mdx)?;
     let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '-').unwrap_or(rest.len());
@@ -128,12 +129,17 @@ pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
                 i = close + 1;
             }
             b'{' if out.ends_with('=') => {
-                // `name={…}`: the whole attribute goes, its name with it.
                 let close = balanced(text, i, limit)?;
-                let name_at = out.trim_end_matches('=').rfind(|c: char| c.is_whitespace()).map_or(0, |s| s + 1);
-                out.truncate(name_at);
-                // The space before the attribute goes too: the next brings its own.
-                out.truncate(out.trim_end().len());
+                if let Some(value) = literal(&text[i + 1..close]) {
+                    // `name={"text"}`, `name={600}`: the value React writes.
+                    out.push_str(&format!("\"{}\"", crate::html::escape(&value)));
+                } else {
+                    // `name={…}`: the whole attribute goes, its name with it.
+                    let name_at = out.trim_end_matches('=').rfind(|c: char| c.is_whitespace()).map_or(0, |s| s + 1);
+                    out.truncate(name_at);
+                    // The space before the attribute goes too: the next brings its own.
+                    out.truncate(out.trim_end().len());
+                }
                 expressions += 1;
                 i = close + 1;
             }
@@ -165,6 +171,27 @@ pub(super) fn html_tag(text: &str, at: usize, mdx: bool) -> Option<Token<'_>> {
         out.push_str(&format!("</{name}>"));
     }
     Some(Token { range: at..i + 1, kind: Kind::Raw(out), in_code: false })
+}
+
+/// The text React writes for the JSX expression `expression` when it is a literal: a
+/// string quoted with `"`, `'` or `` ` `` (without escapes or `${`), or a decimal number
+/// (as JavaScript's `String` writes it). `None` for anything else.
+fn literal(expression: &str) -> Option<String> {
+    let expression = expression.trim();
+    if let Some(quote) = expression.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) {
+        let inner = expression.strip_prefix(quote)?.strip_suffix(quote)?;
+        let plain = !inner.contains([quote, '\\']) && (quote != '`' || !inner.contains("${"));
+        return plain.then(|| inner.to_string());
+    }
+    let digits = expression.strip_prefix('-').unwrap_or(expression);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let decimal = |part: &str| !part.is_empty() && part.len() <= 15 && part.bytes().all(|b| b.is_ascii_digit());
+    if !decimal(whole) || !decimal(fraction) || (whole.len() > 1 && whole.starts_with('0')) {
+        return None;
+    }
+    let number: f64 = expression.parse().ok()?;
+    // JavaScript writes -0 as `0`; Rust's `Display` writes the rest as `String` does.
+    Some(if number == 0.0 { "0".to_string() } else { number.to_string() })
 }
 
 /// Whether the boolean prop `name` is set: written bare (`default`) or true

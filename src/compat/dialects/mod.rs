@@ -29,6 +29,7 @@ mod html_diagrams;
 mod inline;
 mod jinja;
 mod kramdown_blocks;
+mod kramdown_tables;
 mod liquid;
 mod liquid_budget;
 mod liquid_conditions;

@@ -209,7 +209,8 @@ pub(super) fn render_call(call: &Call<'_>, inner: Option<&str>, parent: Option<&
 /// inside, if any.
 pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
     match call.name.to_ascii_lowercase().as_str() {
-        "alert" | "callout" | "notice" | "admonition" => {
+        // Docsy's `pageinfo` is a box of its `color` (`primary` unless given), no title.
+        "alert" | "callout" | "notice" | "admonition" | "pageinfo" => {
             let kind = call.arg("color").or(call.arg("type")).or_else(|| call.arg_or("kind", 0)).unwrap_or("info");
             let class = color_kind(kind);
             let title = call

@@ -202,11 +202,7 @@ fn doc_paths(loaded: &[Arc<SourcePage>], root: &str) -> HashMap<String, String> 
     let mut pages: Vec<&SourcePage> = loaded.iter().map(|page| &**page).collect();
     pages.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     for page in pages {
-        let inside = match root {
-            "" => Some(page.path.as_str()),
-            root => page.path.strip_prefix(root).and_then(|rest| rest.strip_prefix('/')),
-        };
-        let Some(inside) = inside else { continue };
+        let Some(inside) = crate::site_path::inside(root, &page.path) else { continue };
         let (dir, name) = inside.rsplit_once('/').map_or(("", inside), |(dir, name)| (dir, name));
         let own = page.front.field("id").and_then(|field| match &field.value.value {
             Node::Text(text) => Some(text.clone()),

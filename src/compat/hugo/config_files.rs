@@ -85,8 +85,22 @@ fn read_all(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> HugoConfig {
     if let Some(root) = ROOT_FILES.iter().find(|name| config.root.join(name).is_file()) {
         names.push(root.to_string());
     }
+    let mut too_deep = None;
     for folder in FOLDERS {
-        list_files(config, folder, 0, &mut names);
+        list_files(config, folder, 0, &mut names, &mut too_deep);
+    }
+    let mut limits = Vec::new();
+    if names.len() > MAX_FILES {
+        limits.push(format!(
+            "more than {MAX_FILES} configuration files: the first {MAX_FILES} in Hugo's order are read, `{}` and after are not",
+            names[MAX_FILES]
+        ));
+    }
+    if let Some(folder) = too_deep {
+        limits.push(format!("`{folder}` is more than {MAX_DEPTH} folders deep: its files are not read"));
+    }
+    for note in limits {
+        diagnostics.push(Diagnostic::error(Rule::ConfigSyntax, "config", 0, 0, note).with_severity(Severity::Note));
     }
     let mut loaded = HugoConfig::default();
     for name in names.into_iter().take(MAX_FILES) {
@@ -113,15 +127,20 @@ fn read_all(config: &Config, diagnostics: &mut Vec<Diagnostic>) -> HugoConfig {
 
 /// Adds the configuration files below `folder` (a path from the root) to `names`, in
 /// Hugo's walk order: the entries of each folder by name, a folder's files where it
-/// stands. Hidden entries and symbolic links to folders are not walked.
-fn list_files(config: &Config, folder: &str, depth: usize, names: &mut Vec<String>) {
-    if depth > MAX_DEPTH || names.len() > MAX_FILES {
+/// stands. Hidden entries and symbolic links to folders are not walked; the first folder
+/// past [`MAX_DEPTH`] is kept in `too_deep`, and the walk stops one file past [`MAX_FILES`].
+fn list_files(config: &Config, folder: &str, depth: usize, names: &mut Vec<String>, too_deep: &mut Option<String>) {
+    if depth > MAX_DEPTH {
+        too_deep.get_or_insert_with(|| folder.to_string());
+        return;
+    }
+    if names.len() > MAX_FILES {
         return;
     }
     for (name, is_dir) in crate::fs::visible_entries(&config.root.join(folder)) {
         let path = format!("{folder}/{name}");
         if is_dir {
-            list_files(config, &path, depth + 1, names);
+            list_files(config, &path, depth + 1, names, too_deep);
         } else if is_config_name(&name) {
             names.push(path);
         }

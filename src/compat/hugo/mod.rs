@@ -147,6 +147,12 @@ impl ToolRules for Hugo {
         true
     }
 
+    /// Only `_index.md` and `index.md` are a folder's page (gohugoio/hugo#4691): a
+    /// `README.md` is a page like any other.
+    fn readme_is_folder_page(&self) -> bool {
+        false
+    }
+
     /// <https://gohugo.io/content-management/page-bundles/#leaf-bundles>
     fn has_leaf_bundles(&self) -> bool {
         true

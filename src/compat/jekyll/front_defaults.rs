@@ -27,14 +27,17 @@ struct DefaultSet {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct FrontDefaults {
     sets: Vec<DefaultSet>,
+    /// `collections_dir`, which a scope's path is read without ([`strip_collections_dir`]).
+    collections_dir: String,
     /// The configuration file they were read from, for diagnostics.
     pub file: String,
 }
 
 impl FrontDefaults {
-    /// Reads `defaults:` of `_config.yml`'s top-level `keys`; a set without a `values`
-    /// mapping is left out, as Jekyll leaves it out (`valid?`).
-    pub(crate) fn read(keys: &[(Located<String>, Located<Node>)]) -> FrontDefaults {
+    /// Reads `defaults:` of `_config.yml`'s top-level `keys`, of a site whose
+    /// `collections_dir` is `collections_dir`; a set without a `values` mapping is left
+    /// out, as Jekyll leaves it out (`valid?`).
+    pub(crate) fn read(keys: &[(Located<String>, Located<Node>)], collections_dir: &str) -> FrontDefaults {
         let Some(Node::List(sets)) = keys.iter().find(|(k, _)| k.value == "defaults").map(|(_, v)| &v.value) else {
             return FrontDefaults::default();
         };
@@ -59,7 +62,7 @@ impl FrontDefaults {
                 values: values.clone(),
             })
         });
-        FrontDefaults { sets: sets.collect(), file: String::new() }
+        FrontDefaults { sets: sets.collect(), collections_dir: collections_dir.to_string(), file: String::new() }
     }
 
     /// Whether there is no set.
@@ -67,13 +70,15 @@ impl FrontDefaults {
         self.sets.is_empty()
     }
 
-    /// The default values of the page at content path `path` of type `kind`, merged as
-    /// Jekyll's `all` merges them: a set of a longer path, then one with a type, wins.
+    /// The default values of the page at `path` of type `kind` (a document's path from
+    /// `collections_dir`, its `relative_path`; a page's content path), merged as Jekyll's
+    /// `all` merges them: a set of a longer path, then one with a type, wins.
     pub(crate) fn all(&self, path: &str, kind: &str) -> Entries {
+        let document = kind != "pages";
         let mut defaults = Entries::new();
         let mut old: Option<&DefaultSet> = None;
         for set in self.sets.iter().filter(|set| set.kind.as_ref().is_none_or(|k| k == kind)) {
-            if !applies_path(&set.path, path) {
+            if !self.applies_path(&set.path, path, document) {
                 continue;
             }
             if has_precedence(old, set) {
@@ -99,7 +104,8 @@ pub(crate) fn apply(
     if defaults.is_empty() {
         return;
     }
-    let values = defaults.all(&page.path, &page_kind(is_collection, &page.path));
+    let (path, kind) = defaults.path_and_kind(is_collection, &page.path);
+    let values = defaults.all(path, &kind);
     if values.is_empty() {
         return;
     }
@@ -184,15 +190,47 @@ fn sanitize(path: &str) -> &str {
     path.strip_prefix('/').unwrap_or(path)
 }
 
-/// `applies_path?`: `""` every path; a glob (`*`) the paths below what it matches;
-/// else the paths that begin with it.
-fn applies_path(scope: &str, path: &str) -> bool {
-    if scope.is_empty() {
-        return true;
+impl FrontDefaults {
+    /// The path and type `all` is given for the page at content path `path`: a post's or
+    /// a collection's document's path from `collections_dir`, a page's content path.
+    fn path_and_kind<'p>(&self, is_collection: &dyn Fn(&str) -> bool, path: &'p str) -> (&'p str, String) {
+        let inside = strip_collections_dir(path, &self.collections_dir);
+        let kind = page_kind(is_collection, inside);
+        if kind == "pages" { (path, kind) } else { (inside, kind) }
     }
-    if !scope.contains('*') {
-        return path.starts_with(scope);
+
+    /// `applies_path?`: `""` every path; a glob (`*`) the paths below what it matches
+    /// from the site's root, read without `collections_dir` (a document's `path` is from
+    /// it, a page's is not); else the paths that begin with `scope` without
+    /// `collections_dir`.
+    fn applies_path(&self, scope: &str, path: &str, document: bool) -> bool {
+        if scope.is_empty() {
+            return true;
+        }
+        if !scope.contains('*') {
+            return path.starts_with(strip_collections_dir(scope, &self.collections_dir));
+        }
+        // What the glob matches is stripped of `collections_dir` when it lies inside it,
+        // and then must begin the page's path.
+        let dir = &self.collections_dir;
+        let inside = scope.trim_end_matches('/').split('/').count() > dir.split('/').count();
+        if dir.is_empty() {
+            glob_covers(scope, path)
+        } else if document {
+            inside && glob_covers(scope, &format!("{dir}/{path}"))
+        } else {
+            !(inside && strip_collections_dir(path, dir) != path) && glob_covers(scope, path)
+        }
     }
+}
+
+/// `strip_collections_dir`: `path` without `dir/` at its start.
+fn strip_collections_dir<'p>(path: &'p str, dir: &str) -> &'p str {
+    crate::site_path::inside(dir, path).unwrap_or(path)
+}
+
+/// Whether the glob `scope` matches `path` or a folder above it.
+fn glob_covers(scope: &str, path: &str) -> bool {
     // `Dir.glob` lists what the pattern matches, segment by segment; the page lies in
     // it or below one of its entries.
     let pattern: Vec<&str> = scope.trim_end_matches('/').split('/').collect();

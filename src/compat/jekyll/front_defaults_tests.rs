@@ -8,7 +8,7 @@ use super::*;
 fn site(defaults: &str) -> FrontDefaults {
     let documents = crate::content::front_matter::parse_yaml_documents(&format!("defaults:\n{defaults}"));
     let Some(Node::Map(keys)) = documents.expect("parses").into_iter().next() else { panic!("no mapping") };
-    FrontDefaults::read(&keys)
+    FrontDefaults::read(&keys, "")
 }
 
 /// `key` as the defaults give it to `path`.
@@ -126,4 +126,34 @@ fn a_defaults_problem_is_the_configs_once_and_the_pages_own_are_not_said_again()
     assert_eq!(page.front.weight, Some(2.0));
     assert!(page.front.field("weight").is_some_and(|f| (f.line, f.column) == (0, 0)));
     assert!(page.front.field("title").is_some_and(|f| f.line == 2));
+}
+
+/// `FrontmatterDefaults#applies_path?` and `strip_collections_dir`
+/// (`lib/jekyll/frontmatter_defaults.rb`, jekyll/jekyll 202df571): with
+/// `collections_dir`, a document's path is its `relative_path` from that folder, and a
+/// scope's path is read without the folder, so `src/_docs` and `_docs` name the same
+/// documents; a page of the folder keeps its whole path.
+#[test]
+fn a_scope_is_read_without_collections_dir() {
+    let with = |scope: &str| {
+        let text =
+            format!("collections_dir: src\ndefaults:\n  - scope: {{path: \"{scope}\"}}\n    values: {{key: val}}\n");
+        let documents = crate::content::front_matter::parse_yaml_documents(&text);
+        let Some(Node::Map(keys)) = documents.expect("parses").into_iter().next() else { panic!("no mapping") };
+        FrontDefaults::read(&keys, "src")
+    };
+    let is_docs = |label: &str| label == "docs";
+    let of = |site: &FrontDefaults, path: &str| {
+        let (path, kind) = site.path_and_kind(&is_docs, path);
+        site.all(path, &kind).iter().any(|(k, _)| k.value == "key")
+    };
+    for scope in ["src/_docs", "_docs", "src/_do*"] {
+        assert!(of(&with(scope), "src/_docs/a.md"), "{scope}");
+        assert!(!of(&with(scope), "src/about.md"), "{scope}");
+    }
+    assert!(of(&with("src"), "src/about.md"), "a page keeps its whole path");
+    assert!(!of(&with("src/about.md"), "src/about.md"), "the scope loses the folder, the page does not");
+    assert!(of(&with("*"), "src/about.md"));
+    assert!(!of(&with("src/*"), "src/about.md"), "what the glob finds loses the folder");
+    assert!(of(&with("src/*"), "src/_docs/a.md"));
 }

@@ -182,12 +182,13 @@ impl ToolRules for Jekyll {
     /// ([`post_url::find`]); its links go through no page lookup.
     fn look_up_page(
         &self,
-        _old: &OldTool,
+        old: &OldTool,
         site: &crate::site::Site,
         _from: Option<crate::site::PageId>,
         reference: &str,
         is_ref: bool,
     ) -> Option<String> {
-        is_ref.then(|| post_url::find(site.page_paths(), reference)).flatten()
+        let collections_dir = old.jekyll.as_ref().map_or("", |jekyll| jekyll.collections_dir.as_str());
+        is_ref.then(|| post_url::find(site.page_paths(), reference, collections_dir)).flatten()
     }
 }

@@ -8,18 +8,20 @@
 //!    any folder.
 
 /// The content path of the post `name` names among the pages `paths`, the first in
-/// path order when several match (Jekyll returns the first of its sorted posts).
-pub(crate) fn find<'a>(paths: impl Iterator<Item = &'a str>, name: &str) -> Option<String> {
+/// path order when several match (Jekyll returns the first of its sorted posts); a
+/// post's path is compared from `collections_dir`, where the posts are.
+pub(crate) fn find<'a>(paths: impl Iterator<Item = &'a str>, name: &str, collections_dir: &str) -> Option<String> {
     let (folder, date, slug) = split_name(name)?;
     let base = format!("{date}-{slug}.");
     let exact = [format!("_posts/{folder}{base}"), format!("{folder}_posts/{base}"), format!("{folder}_posts{base}")];
     let mut exact_found: Option<&str> = None;
     let mut loose_found: Option<&str> = None;
-    for path in paths {
+    let inside = |path: &'a str| crate::site_path::inside(collections_dir, path);
+    for (path, relative) in paths.filter_map(|path| Some((path, inside(path)?))) {
         let first = |found: Option<&'a str>| Some(found.map_or(path, |f| f.min(path)));
-        if exact.iter().any(|prefix| has_extension_after(path, prefix)) {
+        if exact.iter().any(|prefix| has_extension_after(relative, prefix)) {
             exact_found = first(exact_found);
-        } else if is_post(path) && has_extension_after(path.rsplit('/').next().unwrap_or(path), &base) {
+        } else if is_post(relative) && has_extension_after(relative.rsplit('/').next().unwrap_or(relative), &base) {
             loose_found = first(loose_found);
         }
     }
@@ -71,7 +73,7 @@ mod tests {
     ];
 
     fn post(name: &str) -> Option<String> {
-        find(POSTS.into_iter(), name)
+        find(POSTS.into_iter(), name, "")
     }
 
     #[test]
@@ -89,7 +91,7 @@ mod tests {
         assert_eq!(post("es/2008-11-21-nested").as_deref(), Some("_posts/es/2008-11-21-nested.markdown"));
         assert_eq!(post("/es/2008-11-21-nested").as_deref(), Some("_posts/es/2008-11-21-nested.markdown"));
         let category = ["news/_posts/2021-02-03-a.md"];
-        assert_eq!(find(category.into_iter(), "news/2021-02-03-a").as_deref(), Some("news/_posts/2021-02-03-a.md"));
+        assert_eq!(find(category.into_iter(), "news/2021-02-03-a", "").as_deref(), Some("news/_posts/2021-02-03-a.md"));
     }
 
     #[test]
@@ -108,6 +110,6 @@ mod tests {
     #[test]
     fn takes_the_first_path_when_several_match() {
         let both = ["_posts/2020-01-02-x.md", "_posts/2020-01-02-x.html"];
-        assert_eq!(find(both.into_iter(), "2020-01-02-x").as_deref(), Some("_posts/2020-01-02-x.html"));
+        assert_eq!(find(both.into_iter(), "2020-01-02-x", "").as_deref(), Some("_posts/2020-01-02-x.html"));
     }
 }

@@ -38,6 +38,9 @@ pub(crate) fn how_read(site: &JekyllSite, path: &str, folder: bool, is_dir: &dyn
     if !folder && settings.include.iter().any(|entry| entry.trim_matches('/') == path) {
         return Read::Reader;
     }
+    // The collections, `_posts` and `_drafts` are read in `collections_dir` only.
+    let depth = site.collections_dir.split('/').filter(|part| !part.is_empty()).count();
+    let in_collections = site.in_collections(path).is_some();
     let mut end: usize = 0;
     for (i, name) in path.split('/').enumerate() {
         let base = &path[..end.saturating_sub(1)];
@@ -47,21 +50,21 @@ pub(crate) fn how_read(site: &JekyllSite, path: &str, folder: bool, is_dir: &dyn
             return if filter.keeps(name, base, is_dir) { Read::Reader } else { Read::Skipped };
         }
         // `PostReader`: `_posts/` and `_drafts/` of any folder the reader enters.
-        if name == "_posts" || name == "_drafts" {
+        if (name == "_posts" || name == "_drafts") && in_collections {
             let magic = &path[..end - 1];
             return if rest.is_empty() || filter.keeps(rest, magic, is_dir) { Read::Posts } else { Read::Skipped };
         }
-        if let Some(label) = name.strip_prefix('_').filter(|_| i == 0) {
-            // `Collection#filtered_entries`: its filter reads paths inside the folder
-            // from the source's root.
-            if let Some(collection) = site.collections.iter().find(|c| c.label == label) {
-                let kept = collection.output && (rest.is_empty() || filter.keeps(rest, "", is_dir));
-                return if kept { Read::Collection } else { Read::Skipped };
-            }
-            if (label == "assets" && settings.lists("jekyll-assets")) || (label == "i18n" && !site.languages.is_empty())
-            {
-                return Read::Plugin;
-            }
+        let label = name.strip_prefix('_');
+        // `Collection#filtered_entries`: its filter reads paths inside the folder from the
+        // source's root.
+        let collection = label.filter(|_| i == depth && in_collections).and_then(|label| site.collection(label));
+        if let Some(collection) = collection {
+            let kept = collection.output && (rest.is_empty() || filter.keeps(rest, "", is_dir));
+            return if kept { Read::Collection } else { Read::Skipped };
+        }
+        let plugin = |named: &str| label == Some(named) && i == 0;
+        if (plugin("assets") && settings.lists("jekyll-assets")) || (plugin("i18n") && !site.languages.is_empty()) {
+            return Read::Plugin;
         }
         if !filter.keeps(name, base, is_dir) {
             return Read::Skipped;
@@ -114,12 +117,24 @@ pub(crate) fn sort(
     });
     files.assets.retain(|path| how(path, false) != Read::Skipped);
     files.assets.extend(copies);
+    let bare_container = is_bare_container(site, files);
     files.dirs.retain(|dir| match how(dir, true) {
         Read::Skipped => false,
         Read::Collection => site.collection_folder_url(dir).is_some(),
-        _ => true,
+        _ => !(bare_container && *dir == site.collections_dir),
     });
     files.mounted = mounted;
+}
+
+/// Whether `collections_dir` holds nothing Jekyll publishes in it but the folders it
+/// reads for collections, posts and drafts (`src/_docs/`): a container, no section.
+fn is_bare_container(site: &JekyllSite, files: &crate::content::ContentFiles) -> bool {
+    let dir = site.collections_dir.as_str();
+    let own = |path: &String| {
+        let inside = crate::site_path::inside(dir, path);
+        inside.is_some_and(|inside| inside.split_once('/').is_none_or(|(first, _)| !first.starts_with('_')))
+    };
+    !dir.is_empty() && !files.pages.iter().chain(&files.assets).any(own)
 }
 
 /// Whether `path` is opsbook's own section file (`_index.md`), which Jekyll has no use

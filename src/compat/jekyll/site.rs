@@ -14,6 +14,9 @@ pub(crate) struct JekyllSite {
     pub style: String,
     /// The collections, posts among them.
     pub collections: Vec<Collection>,
+    /// `collections_dir` without its `/`s: the folder holding the collections' folders,
+    /// `_posts` and `_drafts` (`""`: the site's root).
+    pub collections_dir: String,
     /// jekyll-paginate's `paginate`: posts a page of the blog lists.
     pub paginate: Option<usize>,
     /// jekyll-paginate's `paginate_path`: where the older posts are, from the site's root,
@@ -59,6 +62,7 @@ impl Default for JekyllSite {
         JekyllSite {
             style: style_template("date"),
             collections: Vec::new(),
+            collections_dir: String::new(),
             paginate: None,
             paginate_path: None,
             languages: Vec::new(),
@@ -126,7 +130,8 @@ impl JekyllSite {
         site.languages = texts("languages");
         site.theme = super::just_the_docs::Theme::read(&keys);
         site.files = super::file_settings::FileSettings::read(&keys);
-        site.defaults = super::front_defaults::FrontDefaults::read(&keys);
+        site.collections_dir = collections_dir(&keys);
+        site.defaults = super::front_defaults::FrontDefaults::read(&keys, &site.collections_dir);
         site.heading_ids = super::kramdown::KramdownIds::read(&keys);
         site.exclude_from_localizations = texts("exclude_from_localizations");
         match keys.iter().find(|(k, _)| k.value == "collections").map(|(_, v)| &v.value) {
@@ -154,6 +159,17 @@ impl JekyllSite {
         Ok(site)
     }
 
+    /// The collection of `_config.yml` labelled `label`.
+    pub(crate) fn collection(&self, label: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.label == label)
+    }
+
+    /// The content path `path` from the collections' folder (`collections_dir`), as
+    /// Jekyll's documents name their `relative_path`; `None` outside that folder.
+    pub(crate) fn in_collections<'p>(&self, path: &'p str) -> Option<&'p str> {
+        crate::site_path::inside(&self.collections_dir, path)
+    }
+
     /// Whether pages get pretty URLs (`/:path/:basename/`): the style ends in `/`.
     pub(crate) fn pretty_pages(&self) -> bool {
         self.style.ends_with('/')
@@ -163,9 +179,16 @@ impl JekyllSite {
     /// of its documents and the path inside its folder (without extension), when it
     /// is published. `_posts/` is a collection whether `_config.yml` lists it or not.
     pub(crate) fn collection_of<'p>(&self, path: &'p str) -> Option<(&str, String, &'p str)> {
-        let (folder, rest) = path.split_once('/')?;
-        let label = folder.strip_prefix('_')?;
-        let listed = self.collections.iter().find(|c| c.label == label);
+        let (folder, rest) = self.in_collections(path)?.split_once('/')?;
+        let (label, template) = self.published_collection(folder.strip_prefix('_')?)?;
+        let inside = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
+        Some((label, template, inside))
+    }
+
+    /// The collection labelled `label` (`posts` whether `_config.yml` lists it or not),
+    /// with the template of its documents' URLs, when it is published.
+    fn published_collection(&self, label: &str) -> Option<(&str, String)> {
+        let listed = self.collection(label);
         let template = match (label, listed) {
             ("posts", Some(Collection { permalink: Some(p), .. })) => style_template(p),
             ("posts", _) => self.style.clone(),
@@ -173,9 +196,7 @@ impl JekyllSite {
             (_, Some(Collection { output: true, permalink: None, .. })) => self.with_suffix("/:collection/:path"),
             _ => return None,
         };
-        let label = listed.map_or("posts", |c| c.label.as_str());
-        let inside = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
-        Some((label, template, inside))
+        Some((listed.map_or("posts", |c| c.label.as_str()), template))
     }
 
     /// The site path of the folder `dir` of a published collection whose documents'
@@ -183,8 +204,8 @@ impl JekyllSite {
     /// root): `_runbooks/db` is `runbooks/db/`, the folder they are published in. `None` for any other folder: a collection
     /// published elsewhere (`permalink: /:path/`) has no folder of its own.
     pub(crate) fn collection_folder_url(&self, dir: &str) -> Option<String> {
-        let (folder, rest) = dir.split_once('/').unwrap_or((dir, ""));
-        let (label, template, _) = self.collection_of(&format!("{folder}/"))?;
+        let rest = self.in_collections(dir)?.split_once('/').map_or("", |(_, rest)| rest);
+        let (label, template, _) = self.collection_of(&format!("{dir}/"))?;
         let prefix = if rest.is_empty() { "/:collection/" } else { "/:collection/:path" };
         if label == "posts" || !template.starts_with(prefix) {
             return None;
@@ -203,7 +224,7 @@ impl JekyllSite {
         if label == "posts" {
             return None;
         }
-        let inside = path.split_once('/')?.1;
+        let inside = self.in_collections(path)?.split_once('/')?.1;
         let (stem, extension) = match inside.rsplit_once('.') {
             Some((stem, extension)) if !stem.is_empty() && !stem.ends_with('/') && !extension.contains('/') => {
                 (stem, format!(".{extension}"))
@@ -307,6 +328,12 @@ pub(crate) fn post_date_and_title(basename: &str) -> Option<(&str, &str)> {
     (is_date && !title.is_empty()).then_some((date, title))
 }
 
+/// `collections_dir` of `_config.yml`'s `keys`, without `./` and `/`s at its ends.
+pub(crate) fn collections_dir(keys: &[(Located<String>, Located<Node>)]) -> String {
+    let dir = text_of(keys, "collections_dir").unwrap_or_default().trim();
+    dir.trim_start_matches("./").trim_matches('/').to_string()
+}
+
 /// The folders above a post's `_posts` folder, Jekyll's categories from its path.
 pub(crate) fn path_categories(path: &str) -> Vec<&str> {
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
@@ -318,8 +345,8 @@ pub(crate) fn path_categories(path: &str) -> Vec<&str> {
 /// `/:categories/:year/:month/:day/:title/`, Jekyll's `date` style with opsbook's
 /// pretty URLs.
 pub(crate) fn post_template(jekyll: Option<&JekyllSite>) -> String {
-    match jekyll.and_then(|site| site.collection_of("_posts/post.md")) {
-        Some((_, template, _)) => template,
+    match jekyll.and_then(|site| site.published_collection("posts")) {
+        Some((_, template)) => template,
         None => "/:categories/:year/:month/:day/:title/".to_string(),
     }
 }
@@ -383,6 +410,23 @@ mod tests {
         assert_eq!(site.collection_of("docs/a.md"), None);
         let (label, template, _) = site.collection_of("_posts/2020-01-02-hello.md").unwrap();
         assert_eq!((label, template.as_str()), ("posts", "/:categories/:year/:month/:day/:title:output_ext"));
+    }
+
+    /// `Collection#directory` (`File.join(container, relative_directory)`) and
+    /// `Document#relative_path` (from `Site#collections_path`), jekyll/jekyll 202df571.
+    #[test]
+    fn collections_are_read_in_collections_dir() {
+        let site = JekyllSite::parse("collections_dir: ./src/\ncollections:\n  docs:\n    output: true\n").unwrap();
+        assert_eq!(site.collections_dir, "src");
+        let (label, _, inside) = site.collection_of("src/_docs/install/ubuntu.md").unwrap();
+        assert_eq!((label, inside), ("docs", "install/ubuntu"));
+        assert_eq!(site.collection_of("_docs/a.md"), None, "a collection's folder outside collections_dir");
+        assert_eq!(site.collection_of("src/_posts/2020-01-02-x.md").map(|c| c.0), Some("posts"));
+        assert_eq!(site.collection_folder_url("src/_docs/install").as_deref(), Some("docs/install/"));
+        assert_eq!(site.collection_folder_url("src"), None);
+        assert_eq!(site.static_file_url("src/_docs/x/a.png").as_deref(), Some("docs/x/a.png"));
+        assert_eq!(site.in_collections("srcs/_docs/a.md"), None);
+        assert_eq!(path_categories(site.in_collections("src/news/_posts/a.md").unwrap()), ["news"]);
     }
 
     #[test]

@@ -154,6 +154,8 @@ pub(crate) enum Action {
     /// jekyll-multiple-languages-plugin's `{% t key %}`: the page's language's string
     /// of that key ([`super::translations`]).
     Translate(String),
+    /// An MDX page's use of a file it imports for its URL ([`super::asset_imports`]).
+    Asset(super::asset_imports::AssetUse),
 }
 
 /// A directive or an escape: the bytes it replaces and what comes instead.
@@ -171,6 +173,7 @@ pub(crate) fn may_have_directives(text: &str) -> bool {
         || has_text(text, "{%")
         || has_text(text, "8<-")
         || has_text(text, "import ")
+        || has_text(text, "require(")
         || has_text(text, "{!")
 }
 
@@ -180,7 +183,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let mut lines = Lines::new(text);
     // Inside a Liquid `{% raw %}` block, from one line to the next.
     let mut raw = false;
-    let mut imports = super::mdx_imports::Imports::default();
+    let mut imports = super::mdx_imports::Imports::new(text);
     while let Some((start, line)) = lines.next() {
         if line.contains("8<-") && snippet_line(text, start, line, &mut lines, &mut found) {
             continue;

@@ -9,30 +9,39 @@
 //! A top-level `import Name from '…'` of a `.md` or `.mdx` file names a partial, and each
 //! later `<Name />` writes that file in place, as MDX renders it. The path is relative to
 //! the page's file (`./_x.md`, `../_x.md`), or starts with `@site/`, Docusaurus's alias of
-//! the site's folder: the folder of `docusaurus.config.js`, which holds `book.toml` when a
-//! handbook moves as the migration guide says. The import line is dropped; an import of
-//! anything else (a React component, `@theme/Tabs`) is left to the MDX dialect. Lines in
-//! fenced code are text: neither imports nor uses. A file that is not there is a missing
-//! include, as any other.
+//! the site's folder (that of `docusaurus.config.js` and `book.toml`). The import line is
+//! dropped; an import of a file webpack gives a URL for is [`super::asset_imports`]'s,
+//! of anything else (`@theme/Tabs`) the MDX dialect's. Lines in fenced code are text:
+//! neither imports nor uses. A file that is not there is a missing include.
 
+use super::asset_imports::{self, Binding, SITE_ALIAS, Scan};
 use super::directives::{Action, Form, Found, Include, Lookup, Select};
 
-/// Docusaurus's alias of the site's folder.
-const SITE_ALIAS: &str = "@site/";
-
-/// The partials imported so far in a page, and the fence it is in.
+/// The partials and files imported so far in a page, and the fence it is in.
 #[derive(Default)]
 pub(crate) struct Imports {
     /// `(name, include)` for each Markdown import read.
     names: Vec<(String, Include)>,
+    /// The files imported for their URL.
+    assets: Vec<Binding>,
+    /// Whether the text calls `require(`, which names a file without an import.
+    requires: bool,
+    /// Where the reading of the lines for the files' uses stands.
+    scan: Scan,
     /// The open fence: its character and length.
     fence: Option<(char, usize)>,
 }
 
 impl Imports {
+    /// The imports of `text`, whose lines [`Imports::line`] is then given.
+    pub(crate) fn new(text: &str) -> Self {
+        Imports { requires: text.contains("require("), ..Imports::default() }
+    }
+
     /// Reads the line `line` at `start`, whose next line starts at `next`: an import of a
-    /// partial is recorded and its line dropped, a use of one included. Returns whether
-    /// the line is an import or holds a use (a line in fenced code is neither).
+    /// partial is recorded and its line dropped, a use of one included; an import of a
+    /// file is recorded, and its uses found. Returns whether the line is an import or
+    /// holds a use (a line in fenced code is neither).
     pub(crate) fn line(&mut self, start: usize, line: &str, next: usize, found: &mut Vec<Found>) -> bool {
         if self.fence(line) {
             return false;
@@ -43,12 +52,34 @@ impl Imports {
             self.names.push((name, include));
             return true;
         }
-        if self.names.is_empty() || !line.contains('<') {
-            return false;
+        if let Some((name, path)) =
+            asset_imports::default_import(line).filter(|(_, path)| asset_imports::is_asset(path))
+        {
+            self.assets.push(Binding { name: name.to_string(), path: path.to_string() });
+            return true;
         }
         let before = found.len();
-        self.uses(start, line, found);
+        if !self.names.is_empty() && line.contains('<') {
+            self.uses(start, line, found);
+        }
+        if !self.assets.is_empty() || self.requires {
+            self.asset_uses(start, line, before, found);
+        }
         found.len() > before
+    }
+
+    /// The uses of imported files in `line`, at `start`, less those inside the uses of
+    /// partials found from `before` on (whose props are not passed), in order with them.
+    fn asset_uses(&mut self, start: usize, line: &str, before: usize, found: &mut Vec<Found>) {
+        let partials = found.len();
+        for used in asset_imports::uses(line, &mut self.scan, &self.assets) {
+            let range = start + used.range.start..start + used.range.end;
+            if found[before..partials].iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
+                continue;
+            }
+            found.push(Found { range, action: Action::Asset(used.asset) });
+        }
+        found[before..].sort_by_key(|f| f.range.start);
     }
 
     /// Whether `line` opens, closes or is inside a fenced code block.
@@ -97,18 +128,8 @@ impl Imports {
 
 /// The name and file of `import Name from '<path>.md';`, when the line is one.
 fn import(line: &str) -> Option<(String, Include)> {
-    let rest = line.strip_prefix("import ")?.trim_start();
-    let len = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '$')?;
-    let (name, rest) = rest.split_at(len);
-    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let rest = rest.trim_start().strip_prefix("from")?.trim_start();
-    let quote = rest.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
-    let close = rest[1..].find(quote)? + 1;
-    let path = &rest[1..close];
-    if !rest[close + 1..].trim().trim_end_matches(';').is_empty() || !(path.ends_with(".md") || path.ends_with(".mdx"))
-    {
+    let (name, path) = asset_imports::default_import(line)?;
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) || !(path.ends_with(".md") || path.ends_with(".mdx")) {
         return None;
     }
     let (path, lookup) = match path.strip_prefix(SITE_ALIAS) {

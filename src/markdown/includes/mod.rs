@@ -5,6 +5,7 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+mod asset_imports;
 pub(crate) mod directives;
 mod late;
 mod lookup;
@@ -31,6 +32,7 @@ use crate::content::include_files::{IncludeError, IncludeFiles};
 use crate::content::include_roots::{INCLUDES_FOLDER, IncludeRoots, RESOURCES_FOLDER};
 use crate::content::site_data::Engine;
 use crate::content::walk::is_ignored_name;
+use crate::diagnostic::Rule;
 
 /// The deepest nesting of includes.
 pub(crate) const MAX_DEPTH: usize = 16;
@@ -83,6 +85,9 @@ pub(crate) fn expand(page: &MarkdownInput<'_>, files: &dyn IncludeFiles) -> Opti
         _ => true,
     });
     markdown_include::keep_if_configured(&mut found, page.text, page.include_roots);
+    // The uses of imported files are MDX's: on an MDX page and the files it includes.
+    let mdx = super::reads_as_mdx(page.file, page.md_as_mdx);
+    found.retain(|d| mdx || !matches!(d.action, Action::Asset(_)));
     // jekyll-multiple-languages-plugin's tags, in a handbook with languages only.
     if !translations::reads_tags(page.include_roots) {
         found.retain(|d| match &d.action {
@@ -141,6 +146,8 @@ struct Expander<'f> {
     read: usize,
     /// The strings files of jekyll-multiple-languages-plugin read for this page.
     strings: translations::Strings,
+    /// Whether the page is MDX: the uses of the files it imports are read.
+    mdx: bool,
 }
 
 impl<'f> Expander<'f> {
@@ -168,6 +175,7 @@ impl<'f> Expander<'f> {
             includes: 0,
             read: 0,
             strings: translations::Strings::new(),
+            mdx: super::reads_as_mdx(page.file, page.md_as_mdx),
         }
     }
 
@@ -266,7 +274,18 @@ impl<'f> Expander<'f> {
             };
             match directive.action {
                 Action::Remove => {}
-                Action::Warn(message) => self.out.warnings.push((here, message)),
+                Action::Warn(message) => self.out.warnings.push((here, Rule::Include, message)),
+                Action::Asset(asset) => {
+                    let range = directive.range.clone();
+                    let dir = self.out.link_dir(here).or(self.out.sources[0].link_dir.as_deref()).unwrap_or("");
+                    match asset.value(&part[range.clone()], dir, self.links) {
+                        Ok(value) => self.put(&value, here, true),
+                        Err((rule, message)) => {
+                            self.out.warnings.push((here, rule, message));
+                            self.put_mapped(number, part, map, at, range.start, range.end);
+                        }
+                    }
+                }
                 Action::Refuse(message) => {
                     let indent = snippet_indent(part, directive.range.start);
                     let shown = placeholder(&message, in_code(&mut fences), Some(indent));
@@ -407,6 +426,7 @@ impl<'f> Expander<'f> {
             directives::read_quoted_as_relative(&mut found);
         }
         markdown_include::keep_if_configured(&mut found, &part, self.roots);
+        found.retain(|d| self.mdx || !matches!(d.action, Action::Asset(_)));
         self.write_part(number, &part, &map, found, at, depth + 1);
         Ok(())
     }

@@ -63,8 +63,9 @@ pub(crate) struct Expanded {
     /// directive shows a placeholder, and the page reports it at the severity of broken
     /// links.
     pub missing: Vec<(Place, String)>,
-    /// Warnings, at their directive: an old name that still works.
-    pub warnings: Vec<(Place, String)>,
+    /// Warnings, at their directive, by rule: an old name that still works, an
+    /// imported file whose URL is not written.
+    pub warnings: Vec<(Place, crate::diagnostic::Rule, String)>,
     /// Malformed internal markers of included files (public build), at the marker.
     pub internal_problems: Vec<(Place, String)>,
     /// The internal blocks a public build blanked in included files: the folder their

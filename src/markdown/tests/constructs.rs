@@ -130,6 +130,50 @@ fn jsx_expression_attributes_are_dropped() {
     );
 }
 
+/// MDX evaluates an attribute's expression: a string or number literal is the value
+/// React writes; any other expression (an object, a call) is still dropped.
+#[test]
+fn jsx_literal_attributes_are_their_values() {
+    let out = mdx(
+        "<img src=\"diagram.png\" width={600} height={ 12.50 } alt={\"A & B\"} title={'t'} data-x={`y`} data-n={-0} />\n\n<p id={`a${b}`} lang={'e' + n} style={{ width: 1 }} hidden={true}>x</p>\n",
+    );
+    assert!(
+        out.html.contains("<img src=\"/handbook/runbooks/diagram.png\" width=\"600\" height=\"12.5\" alt=\"A &amp; B\" title=\"t\" data-x=\"y\" data-n=\"0\" />"),
+        "{}",
+        out.html
+    );
+    assert!(out.html.contains("<p>x</p>"), "{}", out.html);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+}
+
+/// Docusaurus's guide shows an image by an import and `require('…').default`, whose
+/// value is the file's URL (facebook/docusaurus
+/// `website/docs/guides/markdown-features/markdown-features-assets.mdx`, commit
+/// 0fa091a0c280c4bcee90bc98d035704606d20628): the file is linked as `![](…)` links it;
+/// a file that is not there, or a use that is no HTML attribute, is a warning at its
+/// place, the attribute left out.
+#[test]
+fn imported_files_are_their_urls_in_html_attributes() {
+    let files = crate::content::include_files::MemoryFiles(Default::default());
+    let page = "import Diagram from './diagram.png';\nimport Gone from './gone.png';\n\n<img src={Diagram} alt=\"Flow\" />\n\n<img\n  src={require('../runbooks/diagram.png').default}\n  alt=\"Again\"\n/>\n\nSee <img src={Gone} alt=\"x\" /> and {Diagram}, not `<img src={Diagram} />`.\n";
+    let out = render_markdown(&MarkdownInput {
+        file: "content/runbooks/page.mdx",
+        includes: Some(&files),
+        ..test_input(page)
+    });
+    assert_eq!(out.html.matches("src=\"/handbook/runbooks/diagram.png\"").count(), 2, "{}", out.html);
+    assert!(out.html.contains("<img alt=\"x\" />"), "{}", out.html);
+    assert!(out.html.contains("<code>&lt;img src={Diagram} /&gt;</code>"), "{}", out.html);
+    assert_eq!(out.assets, ["runbooks/diagram.png", "runbooks/diagram.png"]);
+    let warnings =
+        [("missing-asset", "warning".to_string(), 15, 14), ("unsupported-syntax", "warning".to_string(), 15, 36)];
+    assert_eq!(found(&out), warnings);
+    assert!(out.diagnostics[0].message.contains("import Gone from './gone.png'"), "{}", out.diagnostics[0].message);
+    // On a Markdown page, which is no MDX, the same text is left alone.
+    let out = render_markdown(&MarkdownInput { includes: Some(&files), ..test_input(page) });
+    assert!(!out.html.contains("/handbook/runbooks/diagram.png"), "{}", out.html);
+}
+
 /// An element written `<x />` in JSX is closed by its end tag, a void one is not: the
 /// cases of mdx-js/mdx `packages/mdx/test/syntax.js` at 685627a8 ("should support JSX
 /// attribute names", "… values", "… spread attributes"), whose expression and spread

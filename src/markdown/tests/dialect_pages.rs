@@ -27,6 +27,23 @@ fn renders_docsy_alerts_as_callouts() {
     insta::assert_snapshot!(out.html);
 }
 
+/// Docsy's `layouts/shortcodes/pageinfo.html` (google/docsy): a box of the class of its
+/// `color` around its content.
+#[test]
+fn renders_docsy_pageinfo_as_a_box() {
+    let out = render(
+        "{{% pageinfo color=\"warning\" %}}\nThis is **old**.\n{{% /pageinfo %}}\n\n{{% pageinfo %}}\nPlain.\n{{% /pageinfo %}}\n",
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    assert!(
+        out.html
+            .contains("<div class=\"callout callout-warning\" role=\"note\">\n<p>This is <strong>old</strong>.</p>"),
+        "{}",
+        out.html
+    );
+    assert_eq!(out.html.matches("<div class=\"callout").count(), 2, "{}", out.html);
+}
+
 #[test]
 fn renders_details_and_nested_shortcodes() {
     insta::assert_snapshot!(html(

@@ -73,6 +73,14 @@ const CASES: &[(&str, &str, &str)] = &[
         "<p>\n  <p><em>para</em></p>\n</p>",
     ),
     ("block/09_html/markdown_attr.text#8", "<p markdown=\"0\">\n*para*\n</p>\n", "<p>\n*para*\n</p>"),
+    ("block/09_html/markdown_attr.text#2", "<div markdown=\"span\">\n*para*\n</div>\n", "<div>\n<em>para</em>\n</div>"),
+    ("block/09_html/markdown_attr.text#6", "<p markdown=\"span\">\n*para*\n</p>\n", "<p>\n<em>para</em>\n</p>"),
+    ("block/09_html/markdown_attr.text#7", "<p markdown=\"1\">\n*para*\n</p>\n", "<p>\n<em>para</em>\n</p>"),
+    (
+        "block/09_html/markdown_attr.text#9 (in raw `<dl>`: `<dt>` spans, `<dd>` blocks)",
+        "<dl>\n  <dt markdown=\"1\">*emphasize*</dt>\n  <dd markdown=\"1\">\npara\n</dd>\n</dl>\n",
+        "<dl>\n  <dt><em>emphasize</em></dt>\n  <dd>\n    <p>para</p>\n  </dd>\n</dl>",
+    ),
     (
         "block/09_html/html_and_headers.text (the id as Jekyll's `auto_ids` gives it)",
         "header\n======\n\n<div>\n======\n</div>\n",
@@ -157,3 +165,5 @@ fn an_element_never_closed_is_closed_at_the_end_with_a_located_warning() {
     let found: Vec<_> = out.diagnostics.iter().map(|d| (d.rule.id(), d.line, d.column)).collect();
     assert_eq!(found, [("unclosed-html", 7, 1)]);
 }
+
+mod tables;

@@ -72,3 +72,21 @@ fn reads_long_tags_and_texts_of_characters_of_several_bytes() {
         assert!(problems.is_empty(), "{problems:?}");
     }
 }
+
+#[test]
+fn reads_a_paragraph_with_markdown_1_as_spans_in_its_own_tags() {
+    let (text, _) = rewritten("<p class=\"x\" markdown=\"1\">\n  *a*\n\n  - b\n</p>\nAfter.\n");
+    assert_eq!(text, "\n\n\u{e000}0\u{e001}*a*\n\\- b\n\u{e000}1\u{e001}\n\nAfter.\n");
+}
+
+#[test]
+fn reads_the_markdown_attribute_of_elements_inside_raw_html() {
+    let page = "<div class=\"alert\">\n  <p markdown=\"1\">\n    **Note**\n  </p>\n\n</div>\n";
+    let mut collected = Collected::default();
+    let out = rewrite(page, &mut collected).unwrap().text;
+    assert_eq!(out, "<div class=\"alert\">\n  \n\n\u{e000}0\u{e001}**Note**\n\u{e000}1\u{e001}\n\n\n<!---->\n</div>\n");
+    assert_eq!(collected.placeholders[0].html, "<p>");
+    // Inside a line, the attribute is dropped and the content left raw.
+    let (out, _) = rewritten("<div><span markdown=\"1\">*a*</span>\n\n</div>\n");
+    assert_eq!(out, "<div><span>*a*</span>\n<!---->\n</div>\n");
+}
