@@ -83,7 +83,7 @@ mod tests {
             Resolution::External
         }
         fn page_reference(&self, reference: &str) -> Option<String> {
-            crate::compat::jekyll::post_url::find(self.0.iter().copied(), reference)
+            crate::compat::jekyll::post_url::find(self.0.iter().copied(), reference, "")
         }
     }
 

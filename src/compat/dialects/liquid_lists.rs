@@ -2,8 +2,10 @@
 //! `site.pages`, `site.html_pages`, `site.posts`, `site.documents`, `site.collections`
 //! and each collection's documents as `site.LABEL` (jekyll/jekyll
 //! `lib/jekyll/drops/site_drop.rb`, `collection_drop.rb`, `document_drop.rb`,
-//! `lib/jekyll/page.rb`'s `ATTRIBUTES_FOR_LIQUID`, `document.rb`'s `populate_title`
-//! and `id`).
+//! `lib/jekyll/page.rb`'s `ATTRIBUTES_FOR_LIQUID`, `document.rb`'s `populate_title`,
+//! `id` and `relative_path`). With `collections_dir`, the collections' folders and
+//! `_posts` are read inside that folder only, and a document's `path` and
+//! `relative_path` are from it (`Site#collections_path`).
 //!
 //! The site's variables are made once per build and shared by its pages; each list is
 //! made the first time a page's Liquid reads it, so a site that reads none makes none.
@@ -33,6 +35,8 @@ pub(super) struct SiteView {
     /// The collections, `posts` first then by label, each with whether Jekyll writes
     /// its documents.
     collections: Vec<(String, bool)>,
+    /// `collections_dir` without its `/`s (`""`: the content folder).
+    collections_dir: String,
     /// Each list, by its key, once made.
     lists: BTreeMap<String, OnceLock<Value>>,
     /// The URL of each page by its path, once made.
@@ -44,17 +48,42 @@ impl SiteView {
     /// `pages`.
     pub(super) fn new(base: Object, pages: Arc<[ListedPage]>) -> SiteView {
         let collections = collections(base.get("collections"));
+        let collections_dir = base.get("collections_dir").map(|dir| dir.to_kstr().trim_matches('/').to_string());
+        let collections_dir = collections_dir.unwrap_or_default();
         let labels = collections.iter().map(|(label, _)| label.as_str()).filter(|label| *label != "posts");
         let lists = LISTS.into_iter().chain(labels).map(|key| (key.to_string(), OnceLock::new())).collect();
-        SiteView { base, pages, collections, lists, urls: OnceLock::new() }
+        SiteView { base, pages, collections, collections_dir, lists, urls: OnceLock::new() }
     }
 
-    /// The URL (`/` and its site path) of the page at the content path `path`.
+    /// `site` without the lists: `_config.yml` and `data`.
+    pub(super) fn config(&self) -> &dyn ObjectView {
+        &self.base
+    }
+
+    /// The URL (`/` and its site path) of the page whose `relative_path` is `path` (a
+    /// document's from `collections_dir`, as `{% link %}` compares it) or whose content
+    /// path is `path`.
     pub(super) fn url_of(&self, path: &str) -> Option<&str> {
-        let urls = self
-            .urls
-            .get_or_init(|| self.pages.iter().map(|page| (page.path.clone(), format!("/{}", page.url))).collect());
+        let urls = self.urls.get_or_init(|| {
+            let mut urls = HashMap::new();
+            for page in self.pages.iter() {
+                let url = format!("/{}", page.url);
+                if self.collection_of(&page.path).is_some()
+                    && let Some(relative) = self.relative_path(&page.path)
+                {
+                    urls.insert(relative.to_string(), url.clone());
+                }
+                urls.entry(page.path.clone()).or_insert(url);
+            }
+            urls
+        });
         urls.get(path).map(String::as_str)
+    }
+
+    /// A document's content path `path` from `collections_dir` (Jekyll's
+    /// `Document#relative_path`); `None` outside that folder.
+    fn relative_path<'p>(&self, path: &'p str) -> Option<&'p str> {
+        crate::site_path::inside(&self.collections_dir, path)
     }
 
     /// The list `key`, made now if it was not.
@@ -85,8 +114,9 @@ impl SiteView {
         }
     }
 
-    /// The collection whose folder holds the content path `path`.
+    /// The collection whose folder (in `collections_dir`) holds the content path `path`.
     fn collection_of(&self, path: &str) -> Option<&str> {
+        let path = self.relative_path(path)?;
         // Posts may sit in a `_posts` folder below other folders (their categories).
         if path.split('/').rev().skip(1).any(|folder| folder == "_posts") {
             return Some("posts");
@@ -101,7 +131,7 @@ impl SiteView {
         let mut docs: Vec<&ListedPage> =
             self.pages.iter().filter(|page| self.collection_of(&page.path) == Some(label)).collect();
         docs.sort_by(|a, b| (a.date.is_none(), a.date, &a.path).cmp(&(b.date.is_none(), b.date, &b.path)));
-        docs.into_iter().map(|page| document_item(page, label)).collect()
+        docs.into_iter().map(|page| document_item(page, label, self.relative_path(&page.path))).collect()
     }
 
     /// `site.collections`' item of the collection `label` (`CollectionDrop`).
@@ -226,8 +256,9 @@ fn titleize(slug: &str) -> String {
 /// `site.LABEL`'s item of a document of the collection `label` (`DocumentDrop`): its
 /// front matter with the title, slug, extension, name (its file name), date,
 /// categories and tags its file gives when it sets none, and `collection`, `id`,
-/// `path`, `relative_path`, `url` and `draft`.
-fn document_item(page: &ListedPage, label: &str) -> Value {
+/// `path` and `relative_path` (both `relative`, its path from `collections_dir`), `url`
+/// and `draft`.
+fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Value {
     let mut item = front(page);
     let (slug, ext) = slug_and_ext(&page.path);
     let scalar = |text: &str| Value::scalar(text.to_string());
@@ -249,8 +280,9 @@ fn document_item(page: &ListedPage, label: &str) -> Value {
     let id = format!("{}/{slug_now}", dirname(&url).trim_end_matches('/'));
     item.insert("collection".into(), scalar(label));
     item.insert("id".into(), scalar(&id));
-    item.insert("path".into(), scalar(&page.path));
-    item.insert("relative_path".into(), scalar(&page.path));
+    let relative = relative.unwrap_or(&page.path);
+    item.insert("path".into(), scalar(relative));
+    item.insert("relative_path".into(), scalar(relative));
     set_default(&mut item, "name", scalar(file_name(&page.path)));
     item.insert("draft".into(), Value::scalar(false));
     item.insert("url".into(), Value::scalar(url));

@@ -154,6 +154,43 @@ fn a_list_is_made_when_first_read() {
     assert!(site.lists["pages"].get().is_some() && site.lists["posts"].get().is_none());
 }
 
+/// `docs/_docs/collections.md` ("collections_dir: my_collections": the collections'
+/// folders, `_posts` and `_drafts` move into it) and `lib/jekyll/document.rb`'s
+/// `relative_path` ("relative from the collections_dir"), `site.rb`'s
+/// `collections_path`: a document's `path` is from that folder, a `_methods` or
+/// `_posts` folder outside it is no collection's, and `{% link %}` names a document by
+/// that path (`link.rb` compares `relative_path`) or by its path in the content folder.
+#[test]
+fn documents_are_read_inside_collections_dir() {
+    let pages: Arc<[ListedPage]> = vec![
+        listed("_methods/b.md", "_methods/b.html", serde_json::json!({})),
+        listed("gathering/_methods/a.md", "methods/a.html", serde_json::json!({})),
+        listed("gathering/_posts/2020-01-02-p.md", "2020/01/02/p.html", serde_json::json!({})),
+        listed("gathering/index.md", "gathering/", serde_json::json!({})),
+    ]
+    .into();
+    let mut config = methods_and_roles();
+    config["collections_dir"] = serde_json::json!("/gathering/");
+    let Value::Object(config) = super::super::liquid_order::to_liquid(&config, &mut KeyOrders::default()) else {
+        panic!("a map")
+    };
+    let site = SiteView::new(config, pages);
+    let field = |list: &str, key: &str| -> Vec<String> {
+        let items = site.get(list).and_then(|l| l.as_array()).expect("a list");
+        items
+            .values()
+            .map(|item| item.as_object().and_then(|o| o.get(key)).map(|v| v.to_kstr().to_string()).unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(field("methods", "path"), ["_methods/a.md"]);
+    assert_eq!(field("methods", "relative_path"), ["_methods/a.md"]);
+    assert_eq!(field("posts", "path"), ["_posts/2020-01-02-p.md"]);
+    assert_eq!(field("pages", "path"), ["_methods/b.md", "gathering/index.md"]);
+    assert_eq!(site.url_of("_methods/a.md"), Some("/methods/a.html"));
+    assert_eq!(site.url_of("gathering/_methods/a.md"), Some("/methods/a.html"));
+    assert_eq!(site.url_of("_posts/2020-01-02-p.md"), Some("/2020/01/02/p.html"));
+}
+
 /// `test/test_utils.rb`, "The `Utils.titleize_slug` method".
 #[test]
 fn titleizes_a_slug_as_jekyll() {

@@ -10,6 +10,7 @@ use liquid_core::model::KStringCow;
 use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
 use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueView};
 
+use super::liquid_dates::DateFilter;
 use super::liquid_filters::{Arithmetic, Rounding, Where};
 use super::liquid_items_filters::{AsJekyll, WhereExp};
 use super::liquid_lenient::Lenient;
@@ -60,6 +61,8 @@ fn language() -> Language {
         Box::new(stdlib::CycleTag),
         Box::new(stdlib::IncrementTag),
         Box::new(stdlib::DecrementTag),
+        Box::new(super::liquid_avatar::AvatarTag),
+        Box::new(super::liquid_push::PushTag),
     ];
     for tag in tags {
         language.tags.register(tag.reflection().tag().to_string(), Box::new(RecoveringTag(tag)));
@@ -148,6 +151,7 @@ fn language() -> Language {
     ];
     let lenient = Arithmetic::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>);
     let lenient = lenient.chain(Rounding::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>));
+    let lenient = lenient.chain(DateFilter::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>));
     for filter in filters.into_iter().chain(lenient).chain([Box::new(Where) as Box<dyn ParseFilter>]) {
         language.filters.register(filter.reflection().name().to_string(), filter);
     }
@@ -289,6 +293,19 @@ impl SiteGlobals {
     /// The URL of the page at the content path `path`, when the site lists its pages.
     pub(super) fn url_of(&self, path: &str) -> Option<&str> {
         self.site.as_ref()?.url_of(path)
+    }
+
+    /// Whether `_config.yml`'s `plugins:` (or the older `gems:`) lists the plugin `name`.
+    pub(super) fn lists_plugin(&self, name: &str) -> bool {
+        let config = match &self.site {
+            Some(view) => Some(view.config()),
+            None => self.object.get("site").and_then(|site| site.as_object()),
+        };
+        let Some(config) = config else { return false };
+        ["plugins", "gems"]
+            .into_iter()
+            .filter_map(|key| config.get(key)?.as_array())
+            .any(|list| list.values().any(|plugin| plugin.to_kstr() == name))
     }
 }
 

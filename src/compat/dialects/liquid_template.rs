@@ -174,6 +174,13 @@ pub(super) fn template_of(text: &str, pieces: &[Piece], table: usize) -> Templat
                 numbered.push(piece.range.clone());
                 numbered.push(piece.range.clone());
             }
+            Kind::Liquid { name, trims, .. }
+                if name == "assign" && push_of(&source(piece), *trims, &loops).is_some() =>
+            {
+                // A push onto the page's own list appends to it ([`super::liquid_push`]).
+                template.push_str(&push_of(&source(piece), *trims, &loops).unwrap_or_default());
+                numbered.push(piece.range.clone());
+            }
             Kind::Liquid { name, trims, .. } if name == "endfor" && loops.close() => {
                 template.push_str(&super::liquid_items::rewrite_end(*trims));
             }
@@ -232,6 +239,12 @@ fn push_captured_literal(template: &mut String, text: &str, range: Range<usize>,
 /// The `for` tag `source` written for [`super::liquid_items`], if it loops over no range.
 fn items_of(source: &str, trims: (bool, bool), loops: &Loops) -> Option<String> {
     super::liquid_items::rewrite(inner_of(source), trims, &|root| loops.keeps(root))
+}
+
+/// The `assign` tag `source` written for [`super::liquid_push`], if it pushes onto its
+/// own list.
+fn push_of(source: &str, trims: (bool, bool), loops: &Loops) -> Option<String> {
+    super::liquid_push::rewrite(inner_of(source), trims, &|root| loops.keeps(root))
 }
 
 /// A tag's text inside `{%` `%}`, without trim marks.
