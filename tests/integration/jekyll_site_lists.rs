@@ -49,11 +49,11 @@ fn a_page_lists_the_documents_of_a_collection() {
     build.expect_code(0);
     let home = util::main_of(&site.read("public/index.html")).to_string();
     for expected in [
-        ">Eng</h3>",
-        "<a href=\"articles/alerts.html\">Alerts</a>",
-        "<a href=\"articles/deploys.html\">Deploys</a>",
-        ">Team</h3>",
-        "<a href=\"articles/onboarding.html\">Onboarding</a>",
+        "<h3 id=\"eng\">Eng",
+        "<a href=\"/articles/alerts.html\">Alerts</a>",
+        "<a href=\"/articles/deploys.html\">Deploys</a>",
+        "<h3 id=\"team\">Team",
+        "<a href=\"/articles/onboarding.html\">Onboarding</a>",
         "Teams: Ops;Dev; moved.",
         "Posts: Outage /2026/01/02/outage.html.",
         "Pages: 2.",
@@ -75,9 +75,9 @@ fn a_link_in_a_capture_is_the_url_of_its_page() {
     let build = site.build(&[]);
     build.expect_code(0);
     let page = util::main_of(&site.read("public/links.html")).to_string();
-    assert!(page.contains("See <a href=\"articles/deploys.html\">deploys</a>."), "{page}");
-    assert!(page.contains("<a href=\"articles/onboarding.html\">start</a> at /articles/onboarding.html;"), "{page}");
-    assert!(page.contains("<a href=\"2026/01/02/outage.html\">the outage</a>"), "{page}");
+    assert!(page.contains("See <a href=\"/articles/deploys.html\">deploys</a>."), "{page}");
+    assert!(page.contains("<a href=\"/articles/onboarding.html\">start</a> at /articles/onboarding.html;"), "{page}");
+    assert!(page.contains("<a href=\"/2026/01/02/outage.html\">the outage</a>"), "{page}");
     assert!(
         build.stderr.contains(" --> content/links.md:"),
         "the missing page is reported at its tag: {}",
