@@ -5,7 +5,7 @@
 //! | tool (found by) | configuration | data |
 //! |---|---|---|
 //! | Hugo (`hugo.toml`, `config.toml`, `.yaml`, `.json`, `config/_default/`) | the file beside `book.toml`, then the files of `config/_default/` and `config/production/` at any depth, merged as Hugo merges them ([`crate::compat::hugo::config_files`]: `params.toml` and `versions/params.yaml` are `params`, `hugo.*` and `config.*` the top) | `data/`, read only when the handbook has templates of its own, the only thing that can show it |
-//! | Jekyll (`_config.yml`, `_config.yaml`, `_config.toml`) | that file | `_data/` as `site.data` |
+//! | Jekyll (`_config.yml`, `_config.yaml`, `_config.toml`) | that file | `_data/` as `site.data`, beside `book.toml` and in the content folder (whose names win) |
 //! | Eleventy (`eleventy.config.js`, `.eleventy.js`) | the engine of Markdown pages, `markdownTemplateEngine` (Liquid unless it names another) | `_data/` beside `book.toml` or in the content folder, each file a variable |
 //!
 //! The core keeps what it holds of them ([`SiteData`]) and the list of the files a
@@ -44,7 +44,8 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
     if let Some(name) = JEKYLL_FILES.iter().find(|name| exists(name)) {
         let mut site = reader.file(name).and_then(|v| v.as_object().cloned()).unwrap_or_default();
         let data_dir = site.get("data_dir").and_then(Value::as_str).unwrap_or("_data").trim_matches('/').to_string();
-        site.insert("data".into(), Value::Object(reader.folder(&data_dir)));
+        let data = jekyll_data(&mut reader, &data_dir, &config.content_folder);
+        site.insert("data".into(), Value::Object(data));
         let site = Value::Object(site);
         let globals = Map::from_iter([("site".to_string(), site.clone())]);
         return SiteData { templating: Templating::Liquid, site, globals, ..SiteData::default() };
@@ -75,6 +76,33 @@ pub(crate) fn load(config: &Config, hugo_data: bool, diagnostics: &mut Vec<Diagn
         site = Value::Object(Map::new());
     }
     SiteData { templating: Templating::Params, site, globals: Map::new(), ..SiteData::default() }
+}
+
+/// A Jekyll site's `site.data`: the data folder `data_dir` beside `book.toml` and, in
+/// a handbook whose pages moved into the content folder, the one there, which is the
+/// site's source and wins; a name both hold is said once, in a warning at the content
+/// folder's.
+fn jekyll_data(reader: &mut Reader<'_>, data_dir: &str, content_folder: &str) -> Map<String, Value> {
+    let mut data = reader.folder(data_dir);
+    let content_data = format!("{}/{data_dir}", content_folder.trim_end_matches('/'));
+    if content_data == data_dir || content_folder.is_empty() {
+        return data;
+    }
+    let mut both = Vec::new();
+    for (key, value) in reader.folder(&content_data) {
+        if data.insert(key.clone(), value).is_some() {
+            both.push(format!("`{key}`"));
+        }
+    }
+    if !both.is_empty() {
+        let message = format!(
+            "`{data_dir}/` beside book.toml and `{content_data}/` both hold {}: the content folder's are used, as it is the site's source",
+            both.join(", ")
+        );
+        let d = Diagnostic::error(Rule::DuplicateKey, content_data, 0, 0, message).with_severity(Severity::Warning);
+        reader.diagnostics.push(d);
+    }
+    data
 }
 
 /// The engine an Eleventy configuration gives Markdown pages: its
@@ -191,7 +219,13 @@ impl Reader<'_> {
     fn folder(&mut self, shown: &str) -> Map<String, Value> {
         let mut data = Map::new();
         let dir = self.root.join(shown);
-        if !dir.is_dir() || self.confinement.readable(&dir).is_err() {
+        if !dir.is_dir() {
+            return data;
+        }
+        if let Err(why) = self.confinement.readable(&dir) {
+            let message = format!("the folder is not read: {why}");
+            let d = Diagnostic::error(Rule::SymlinkOutsideRoot, shown, 0, 0, message).with_severity(Severity::Warning);
+            self.diagnostics.push(d);
             return data;
         }
         for (name, is_dir) in crate::fs::visible_entries(&dir) {

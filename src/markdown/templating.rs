@@ -53,6 +53,25 @@ pub(crate) struct SiteContext {
     /// The site's variables in a template language's own values (the dialects'
     /// Liquid values), made when a page of that language first needs them.
     engine_globals: OnceLock<Box<dyn std::any::Any + Send + Sync>>,
+    /// The pages of the site, for the lists of them a template language offers (an
+    /// old tool's `site.pages`); empty unless the site's templates may read them.
+    pub(crate) pages: std::sync::Arc<[ListedPage]>,
+    /// A hash of `pages`, made when first asked ([`SiteContext::pages_fingerprint`]).
+    pages_fingerprint: OnceLock<u128>,
+}
+
+/// What a template's list of the site's pages holds of one page: no text, so that the
+/// list stays small to copy.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ListedPage {
+    /// Its path relative to the content folder (`_articles/onboarding.md`).
+    pub path: String,
+    /// Its path in the site, without the base path (`articles/onboarding.html`).
+    pub url: String,
+    /// Its date, when it is a post or named by a date.
+    pub date: Option<crate::dates::Date>,
+    /// Its front matter, as written.
+    pub front: Map<String, Value>,
 }
 
 impl std::fmt::Debug for SiteContext {
@@ -112,13 +131,40 @@ impl SiteContext {
             }
         }
         let fingerprint = hasher.digest128();
-        (SiteContext { tera, templates, shown, data, fingerprint, engine_globals: OnceLock::new() }, problems)
+        let pages = std::sync::Arc::from(Vec::new());
+        let context = SiteContext {
+            tera,
+            templates,
+            shown,
+            data,
+            fingerprint,
+            engine_globals: OnceLock::new(),
+            pages,
+            pages_fingerprint: OnceLock::new(),
+        };
+        (context, problems)
     }
 
     /// The site's variables in a template language's own values, made once by `make`;
     /// `None` when values of another type were made first (one language keeps them).
     pub(crate) fn engine_globals<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Option<&T> {
         self.engine_globals.get_or_init(|| Box::new(make())).downcast_ref::<T>()
+    }
+
+    /// A hash of the pages the site's lists hold (0 when it holds none), for the key of
+    /// a result that may have read them.
+    pub(crate) fn pages_fingerprint(&self) -> u128 {
+        *self.pages_fingerprint.get_or_init(|| {
+            if self.pages.is_empty() {
+                return 0;
+            }
+            let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+            for page in self.pages.iter() {
+                let front = serde_json::to_string(&page.front).unwrap_or_default();
+                hasher.update(format!("{}\0{}\0{:?}\0{front}\0", page.path, page.url, page.date).as_bytes());
+            }
+            hasher.digest128()
+        })
     }
 
     /// Whether rendering `body` may read its page's front matter (or its sections'):

@@ -190,8 +190,13 @@ fn markdown_key(site: &Site, id: crate::site::PageId, body: &str) -> u128 {
     hasher.update(site.markdown_words_for(id).fingerprint().as_bytes());
     // What a page's constructs read of its front matter and its sections' (`param`,
     // `page.x`, a template's `page`).
-    if site.templating.as_ref().is_some_and(|t| t.reads_front_matter(body)) {
+    if let Some(templating) = site.templating.as_ref().filter(|t| t.reads_front_matter(body)) {
         hasher.update(format!("{:?}", page_fronts(site, id)).as_bytes());
+        // The site's lists of pages (`site.pages`), which its Liquid may read.
+        let pages = templating.pages_fingerprint();
+        if pages != 0 {
+            hasher.update(&pages.to_le_bytes());
+        }
     }
     hasher.update(body.as_bytes());
     // ERB's `current_page.data` writes front matter values into the body.

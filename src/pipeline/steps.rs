@@ -307,7 +307,11 @@ pub(super) fn assemble_site(
     crate::blog::register(&mut site);
     let text_rules = site.old_tool.text();
     let own = site.old_tool.own_templates().clone();
-    site.templating = Some(Arc::new(load_templating(&site.config, theme, (text_rules, own), diagnostics)));
+    let mut templating = load_templating(&site.config, theme, (text_rules, own), diagnostics);
+    if templating.data.templating == crate::content::site_data::Templating::Liquid {
+        templating.pages = site.listed_pages().into();
+    }
+    site.templating = Some(Arc::new(templating));
     let sources = theme.statics.iter().filter_map(|(path, origin)| match origin {
         crate::render::Origin::File { shown, .. } => Some((path.clone(), shown.clone())),
         crate::render::Origin::Builtin(_) => None,

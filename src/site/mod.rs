@@ -29,6 +29,7 @@ pub(crate) mod kinds;
 pub(crate) mod languages;
 pub(crate) mod link_ids;
 pub(crate) mod link_view;
+mod listed;
 pub(crate) mod menu;
 mod mounts;
 pub(crate) mod nav;

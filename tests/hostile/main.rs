@@ -37,6 +37,7 @@ mod hugo_resources;
 mod hugo_urls;
 mod images;
 mod include_roots;
+mod jekyll_data;
 mod jekyll_files;
 mod just_the_docs;
 mod kramdown_html;

@@ -41,7 +41,7 @@ pub(crate) fn make_fifo(path: &Path) {
 }
 
 /// A regular file of `len` bytes that takes no room (a hole), to pass a limit cheaply.
-fn make_sparse(path: &Path, len: u64) {
+pub(crate) fn make_sparse(path: &Path, len: u64) {
     std::fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
     std::fs::File::create(path).and_then(|file| file.set_len(len)).expect("a sparse file");
 }

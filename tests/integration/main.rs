@@ -53,6 +53,7 @@ mod init;
 mod jekyll_dates;
 mod jekyll_files;
 mod jekyll_languages;
+mod jekyll_site_lists;
 mod jekyll_urls;
 mod just_the_docs;
 mod kramdown_pages;

@@ -44,7 +44,12 @@ pub(super) fn evaluate(text: &str, page: Page<'_>, collected: &mut Collected) ->
     };
     // Includes named by variables are read where the build reads includes, in Jekyll.
     let late = page.late.filter(|_| !eleventy);
-    let pieces = find_pieces(text, late.is_some());
+    let mut pieces = find_pieces(text, late.is_some());
+    if !eleventy {
+        super::liquid_links::write_urls(text, &mut pieces, page, site_globals(templating.site));
+        let avatars = site_globals(templating.site).lists_plugin(super::liquid_avatar::PLUGIN);
+        super::liquid_avatar::write_avatars(text, &mut pieces, avatars);
+    }
     let first_liquid =
         pieces.iter().find(|p| matches!(p.kind, Kind::Liquid { .. } | Kind::Include { .. }))?.range.start;
     within_budgets(text, &pieces, collected)?;

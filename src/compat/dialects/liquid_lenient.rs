@@ -1,6 +1,7 @@
 //! A runtime as lenient as Liquid's lax variables, for the Liquid stage
 //! ([`super::evaluate`]): a variable or key not held is nil, and every value assigned is
-//! weighed against the page's budget ([`super::liquid_budget`]).
+//! weighed against the page's budget ([`super::liquid_budget`]); a list kept from the
+//! variable set is read again ([`super::liquid_items`]).
 
 use std::collections::BTreeSet;
 
@@ -29,9 +30,11 @@ impl<R: Runtime> Runtime for Lenient<R> {
         Ok(self.0.try_get(path).unwrap_or(ValueCow::Owned(Value::Nil)))
     }
     fn set_global(&self, name: KString, val: Value) -> Option<Value> {
+        super::liquid_items::variable_set(self.0.registers(), &name);
         super::liquid_budget::weighed(self.0.registers(), val, |val| self.0.set_global(name, val))
     }
     fn set_index(&self, name: KString, val: Value) -> Option<Value> {
+        super::liquid_items::variable_set(self.0.registers(), &name);
         super::liquid_budget::weighed(self.0.registers(), val, |val| self.0.set_index(name, val))
     }
     fn get_index<'a>(&'a self, name: &str) -> Option<ValueCow<'a>> {

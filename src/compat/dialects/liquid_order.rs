@@ -2,19 +2,20 @@
 //! keep it. `liquid-core` keeps an object's keys in a `HashMap`, in an order that changes
 //! from run to run, and copies every value it assigns or loops over into one.
 //!
-//! So [`super::liquid_runtime::to_liquid`] records, for each set of keys a mapping of the
+//! So [`to_liquid`] records, for each set of keys a mapping of the
 //! site's data or a page's front matter has, the order of the first mapping with that set
 //! ([`KeyOrders`]); a render reads the page's, then the site's ([`Orders`], a register).
 //! A loop over a mapping, `where`, `where_exp`, `jsonify` and an output `{{ map }}` take
 //! its entries in that order ([`entries`]); a set of keys no file gave, in key order.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::sync::Arc;
 
 use liquid_core::error::ResultLiquidReplaceExt;
 use liquid_core::model::{KString, KStringCow};
 use liquid_core::runtime::Registers;
-use liquid_core::{ObjectView, Renderable, Runtime, Value, ValueView};
+use liquid_core::{Object, ObjectView, Renderable, Runtime, Value, ValueView};
 
 use crate::hash::{FNV_OFFSET, FastHashMap, fnv1a};
 
@@ -131,6 +132,42 @@ impl Renderable for Output {
 pub(super) fn pairs(object: &dyn ObjectView, runtime: &dyn Runtime) -> Value {
     let pairs = entries(object, runtime).into_iter();
     Value::Array(pairs.map(|(k, v)| Value::Array(vec![Value::scalar(k.into_owned()), v.to_value()])).collect())
+}
+
+/// `value` as a Liquid value: the maps of a list have every key any of them has (after
+/// their own). The order of each map's keys goes into `orders`.
+pub(super) fn to_liquid(value: &serde_json::Value, orders: &mut KeyOrders) -> Value {
+    map_to_liquid(value, &BTreeSet::new(), orders)
+}
+
+/// [`to_liquid`], a map given the keys `every` of the list it is in.
+fn map_to_liquid(value: &serde_json::Value, every: &BTreeSet<&String>, orders: &mut KeyOrders) -> Value {
+    use serde_json::Value as Json;
+    match value {
+        Json::Null => Value::Nil,
+        Json::Bool(b) => Value::scalar(*b),
+        Json::Number(n) => match n.as_i64() {
+            Some(i) => Value::scalar(i),
+            None => Value::scalar(n.as_f64().unwrap_or_default()),
+        },
+        Json::String(s) => Value::scalar(s.clone()),
+        Json::Array(items) => {
+            let every: BTreeSet<&String> = items.iter().filter_map(Json::as_object).flat_map(|m| m.keys()).collect();
+            Value::array(items.iter().map(|item| map_to_liquid(item, &every, orders)))
+        }
+        Json::Object(map) => {
+            let missing = every.iter().filter(|key| !map.contains_key(key.as_str()));
+            let keys: Vec<KString> = map.keys().chain(missing.copied()).map(|k| KString::from_ref(k)).collect();
+            orders.record(keys);
+            let mut object: Object = map.iter().map(|(k, v)| (KString::from_ref(k), to_liquid(v, orders))).collect();
+            for key in every {
+                if !object.contains_key(key.as_str()) {
+                    object.insert(KString::from_ref(key), Value::Nil);
+                }
+            }
+            Value::Object(object)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,17 +4,18 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, LazyLock};
 
-use liquid_core::model::{KString, KStringCow};
+use liquid_core::model::KStringCow;
 use liquid_core::parser::{FilterArguments, FilterReflection, ParameterReflection, ParseFilter};
 use liquid_core::{Filter, Language, Object, ObjectView, Runtime, Value, ValueView};
 
+use super::liquid_dates::DateFilter;
 use super::liquid_filters::{Arithmetic, Rounding, Where};
 use super::liquid_items_filters::{AsJekyll, WhereExp};
 use super::liquid_lenient::Lenient;
-use super::liquid_order::{KeyOrders, Orders, to_json};
+use super::liquid_lists::SiteView;
+use super::liquid_order::{KeyOrders, Orders, to_json, to_liquid};
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
 /// The language of Liquid pages, made once.
@@ -60,7 +61,8 @@ fn language() -> Language {
         Box::new(stdlib::CycleTag),
         Box::new(stdlib::IncrementTag),
         Box::new(stdlib::DecrementTag),
-        Box::new(super::liquid_items::ItemsTag),
+        Box::new(super::liquid_avatar::AvatarTag),
+        Box::new(super::liquid_push::PushTag),
     ];
     for tag in tags {
         language.tags.register(tag.reflection().tag().to_string(), Box::new(RecoveringTag(tag)));
@@ -75,6 +77,7 @@ fn language() -> Language {
         Box::new(stdlib::CommentBlock),
         Box::new(stdlib::CaptureBlock),
         Box::new(stdlib::CaseBlock),
+        Box::new(super::liquid_items::ItemsBlock),
     ];
     for block in blocks {
         language.blocks.register(block.reflection().start_tag().to_string(), Box::new(RecoveringBlock(block)));
@@ -148,6 +151,7 @@ fn language() -> Language {
     ];
     let lenient = Arithmetic::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>);
     let lenient = lenient.chain(Rounding::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>));
+    let lenient = lenient.chain(DateFilter::ALL.into_iter().map(|f| Box::new(f) as Box<dyn ParseFilter>));
     for filter in filters.into_iter().chain(lenient).chain([Box::new(Where) as Box<dyn ParseFilter>]) {
         language.filters.register(filter.reflection().name().to_string(), filter);
     }
@@ -250,47 +254,14 @@ impl Filter for Json {
     }
 }
 
-/// `value` as a Liquid value: the maps of a list have every key any of them has (after
-/// their own). The order of each map's keys goes into `orders`.
-pub(super) fn to_liquid(value: &serde_json::Value, orders: &mut KeyOrders) -> Value {
-    map_to_liquid(value, &BTreeSet::new(), orders)
-}
-
-/// [`to_liquid`], a map given the keys `every` of the list it is in.
-fn map_to_liquid(value: &serde_json::Value, every: &BTreeSet<&String>, orders: &mut KeyOrders) -> Value {
-    use serde_json::Value as Json;
-    match value {
-        Json::Null => Value::Nil,
-        Json::Bool(b) => Value::scalar(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Value::scalar(i),
-            None => Value::scalar(n.as_f64().unwrap_or_default()),
-        },
-        Json::String(s) => Value::scalar(s.clone()),
-        Json::Array(items) => {
-            let every: BTreeSet<&String> = items.iter().filter_map(Json::as_object).flat_map(|m| m.keys()).collect();
-            Value::array(items.iter().map(|item| map_to_liquid(item, &every, orders)))
-        }
-        Json::Object(map) => {
-            let missing = every.iter().filter(|key| !map.contains_key(key.as_str()));
-            let keys: Vec<KString> = map.keys().chain(missing.copied()).map(|k| KString::from_ref(k)).collect();
-            orders.record(keys);
-            let mut object: Object = map.iter().map(|(k, v)| (KString::from_ref(k), to_liquid(v, orders))).collect();
-            for key in every {
-                if !object.contains_key(key.as_str()) {
-                    object.insert(KString::from_ref(key), Value::Nil);
-                }
-            }
-            Value::Object(object)
-        }
-    }
-}
-
 /// The site's variables as Liquid values, and the order of their maps' keys.
 #[derive(Debug)]
 pub(crate) struct SiteGlobals {
     object: Object,
     orders: Arc<KeyOrders>,
+    /// A Jekyll site's `site`, with its lists of pages ([`SiteView`]), taken out of
+    /// `object`.
+    site: Option<SiteView>,
 }
 
 impl SiteGlobals {
@@ -301,14 +272,48 @@ impl SiteGlobals {
             Value::Object(object) => object,
             _ => Object::new(),
         };
-        SiteGlobals { object, orders: Arc::new(orders) }
+        SiteGlobals { object, orders: Arc::new(orders), site: None }
+    }
+
+    /// [`SiteGlobals::of`], with the lists of `pages` in `site` ([`SiteView`]).
+    pub(super) fn with_pages(
+        globals: &serde_json::Map<String, serde_json::Value>,
+        pages: &Arc<[crate::markdown::templating::ListedPage]>,
+    ) -> SiteGlobals {
+        let mut made = SiteGlobals::of(globals);
+        if !pages.is_empty()
+            && matches!(made.object.get("site"), Some(Value::Object(_)))
+            && let Some(Value::Object(base)) = made.object.remove("site")
+        {
+            made.site = Some(SiteView::new(base, pages.clone()));
+        }
+        made
+    }
+
+    /// The URL of the page at the content path `path`, when the site lists its pages.
+    pub(super) fn url_of(&self, path: &str) -> Option<&str> {
+        self.site.as_ref()?.url_of(path)
+    }
+
+    /// Whether `_config.yml`'s `plugins:` (or the older `gems:`) lists the plugin `name`.
+    pub(super) fn lists_plugin(&self, name: &str) -> bool {
+        let config = match &self.site {
+            Some(view) => Some(view.config()),
+            None => self.object.get("site").and_then(|site| site.as_object()),
+        };
+        let Some(config) = config else { return false };
+        ["plugins", "gems"]
+            .into_iter()
+            .filter_map(|key| config.get(key)?.as_array())
+            .any(|list| list.values().any(|plugin| plugin.to_kstr() == name))
     }
 }
 
 /// The site's variables of `site` as Liquid values, made once (the site's template
 /// language is one: Liquid's values are the only ones its context keeps).
 pub(super) fn site_globals(site: &crate::markdown::templating::SiteContext) -> &SiteGlobals {
-    site.engine_globals(|| SiteGlobals::of(&site.data.globals)).expect("the site context keeps Liquid's values only")
+    site.engine_globals(|| SiteGlobals::with_pages(&site.data.globals, &site.pages))
+        .expect("the site context keeps Liquid's values only")
 }
 
 /// The variables of one page: its own (`page`, an Eleventy page's front matter), over
@@ -318,6 +323,8 @@ pub(super) fn site_globals(site: &crate::markdown::templating::SiteContext) -> &
 pub(super) struct Globals<'a> {
     pub own: Object,
     pub shared: &'a Object,
+    /// The shared `site` with its lists, when the site has them.
+    site: Option<&'a SiteView>,
     pub orders: Orders,
 }
 
@@ -334,7 +341,8 @@ impl<'a> Globals<'a> {
             }
         }
         own.insert("page".into(), page);
-        Globals { own, shared: &site.object, orders: Orders(vec![Arc::new(orders), site.orders.clone()]) }
+        let orders = Orders(vec![Arc::new(orders), site.orders.clone()]);
+        Globals { own, shared: &site.object, site: site.site.as_ref(), orders }
     }
 
     /// A runtime over these variables, lenient ([`Lenient`]), that reads their order.
@@ -342,6 +350,11 @@ impl<'a> Globals<'a> {
         let runtime = liquid_core::runtime::RuntimeBuilder::new().set_globals(self).build();
         self.orders.install(runtime.registers());
         Lenient(runtime)
+    }
+
+    /// The shared `site` with its lists, unless the page's own variables hide it.
+    fn site_view(&self) -> Option<&'a SiteView> {
+        self.site.filter(|_| !self.own.contains_key("site"))
     }
 }
 
@@ -366,6 +379,9 @@ impl ValueView for Globals<'_> {
     }
     fn to_value(&self) -> Value {
         let mut all = self.shared.clone();
+        if let Some(site) = self.site_view() {
+            all.insert("site".into(), site.to_value());
+        }
         for (key, value) in self.own.iter() {
             all.insert(key.clone(), value.clone());
         }
@@ -385,19 +401,27 @@ impl ObjectView for Globals<'_> {
     }
     fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
         let shared = self.shared.keys().filter(|k| !self.own.contains_key(k.as_str()));
-        Box::new(self.own.keys().chain(shared).map(|k| KStringCow::from_ref(k.as_str())))
+        let site = self.site_view().map(|_| KStringCow::from_static("site"));
+        Box::new(self.own.keys().chain(shared).map(|k| KStringCow::from_ref(k.as_str())).chain(site))
     }
     fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
         Box::new(self.iter().map(|(_, v)| v))
     }
     fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
         let shared = self.shared.iter().filter(|(k, _)| !self.own.contains_key(k.as_str()));
-        Box::new(self.own.iter().chain(shared).map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView)))
+        let site = self.site_view().map(|site| (KStringCow::from_static("site"), site as &dyn ValueView));
+        let own_and_shared = self.own.iter().chain(shared);
+        Box::new(own_and_shared.map(|(k, v)| (KStringCow::from_ref(k.as_str()), v as &dyn ValueView)).chain(site))
     }
     fn contains_key(&self, index: &str) -> bool {
-        self.own.contains_key(index) || self.shared.contains_key(index)
+        self.own.contains_key(index) || self.shared.contains_key(index) || (index == "site" && self.site.is_some())
     }
     fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        if index == "site"
+            && let Some(site) = self.site_view()
+        {
+            return Some(site);
+        }
         self.own.get(index).or_else(|| self.shared.get(index)).map(|v| v as &dyn ValueView)
     }
 }

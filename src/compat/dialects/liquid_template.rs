@@ -122,6 +122,9 @@ pub(super) fn template_of(text: &str, pieces: &[Piece], table: usize) -> Templat
     let mut capturing = 0usize;
     let mut at = 0;
     let mut includes = 0;
+    // The loops around each piece; a list is kept between the runs of a loop only in the
+    // page's own template, whose loops are all known ([`super::liquid_items`]).
+    let mut loops = Loops { around: Vec::new(), keeps: table == 0 };
     let trims = |piece: Option<&Piece>| match piece.map(|p| &p.kind) {
         Some(Kind::Liquid { trims, .. } | Kind::Include { trims, .. }) => *trims,
         _ => (false, false),
@@ -164,14 +167,33 @@ pub(super) fn template_of(text: &str, pieces: &[Piece], table: usize) -> Templat
                 template.push_str(&format!("{{%{} {OUTPUT_TAG} {inner} {}%}}", dash(trims.0), dash(trims.1)));
                 numbered.push(piece.range.clone());
             }
-            Kind::Liquid { name, trims, .. } if name == "for" && items_of(&source(piece), *trims).is_some() => {
+            Kind::Liquid { name, trims, .. } if name == "for" && items_of(&source(piece), *trims, &loops).is_some() => {
                 // Ruby Liquid's items: a text is one ([`super::liquid_items`]).
-                template.push_str(&items_of(&source(piece), *trims).unwrap_or_default());
+                template.push_str(&items_of(&source(piece), *trims, &loops).unwrap_or_default());
+                loops.open(&source(piece), true);
                 numbered.push(piece.range.clone());
                 numbered.push(piece.range.clone());
             }
+            Kind::Liquid { name, trims, .. }
+                if name == "assign" && push_of(&source(piece), *trims, &loops).is_some() =>
+            {
+                // A push onto the page's own list appends to it ([`super::liquid_push`]).
+                template.push_str(&push_of(&source(piece), *trims, &loops).unwrap_or_default());
+                numbered.push(piece.range.clone());
+            }
+            Kind::Liquid { name, trims, .. } if name == "endfor" && loops.close() => {
+                template.push_str(&super::liquid_items::rewrite_end(*trims));
+            }
             Kind::Liquid { name, .. } => {
                 template.push_str(&source(piece));
+                // An `endfor` closed its loop in the guard above.
+                match name.as_str() {
+                    "for" | "tablerow" => loops.open(&source(piece), false),
+                    "endtablerow" => {
+                        loops.close();
+                    }
+                    _ => {}
+                }
                 match name.as_str() {
                     "capture" => capturing += 1,
                     "endcapture" => capturing = capturing.saturating_sub(1),
@@ -215,8 +237,47 @@ fn push_captured_literal(template: &mut String, text: &str, range: Range<usize>,
 }
 
 /// The `for` tag `source` written for [`super::liquid_items`], if it loops over no range.
-fn items_of(source: &str, trims: (bool, bool)) -> Option<String> {
-    super::liquid_items::rewrite(source[2..source.len() - 2].trim_matches('-').trim(), trims)
+fn items_of(source: &str, trims: (bool, bool), loops: &Loops) -> Option<String> {
+    super::liquid_items::rewrite(inner_of(source), trims, &|root| loops.keeps(root))
+}
+
+/// The `assign` tag `source` written for [`super::liquid_push`], if it pushes onto its
+/// own list.
+fn push_of(source: &str, trims: (bool, bool), loops: &Loops) -> Option<String> {
+    super::liquid_push::rewrite(inner_of(source), trims, &|root| loops.keeps(root))
+}
+
+/// A tag's text inside `{%` `%}`, without trim marks.
+fn inner_of(source: &str) -> &str {
+    source.get(2..source.len().saturating_sub(2)).unwrap_or("").trim_matches('-').trim()
+}
+
+/// The loops open at a point of a template: each with the variable it binds and whether
+/// it was written for [`super::liquid_items`].
+struct Loops {
+    around: Vec<(String, bool)>,
+    /// Whether a list may be kept between runs at all.
+    keeps: bool,
+}
+
+impl Loops {
+    /// Opens the loop of the tag `source`.
+    fn open(&mut self, source: &str, rewritten: bool) {
+        let variable = super::liquid_items::loop_variable(inner_of(source)).map_or("", |(variable, _)| variable);
+        self.around.push((variable.to_string(), rewritten));
+    }
+
+    /// Closes the innermost loop: whether it was written for [`super::liquid_items`].
+    fn close(&mut self) -> bool {
+        self.around.pop().is_some_and(|(_, rewritten)| rewritten)
+    }
+
+    /// Whether a list read from the variable `root` may be kept between runs: the
+    /// variable is no loop's around it, nor one Liquid binds itself.
+    fn keeps(&self, root: &str) -> bool {
+        const BOUND: [&str; 5] = ["include", "forloop", "tablerowloop", "page", "site"];
+        self.keeps && !BOUND.contains(&root) && !self.around.iter().any(|(variable, _)| variable == root)
+    }
 }
 
 /// Writes the run of text `range` with its marker: after the white space the tag before

@@ -210,11 +210,13 @@ const SITE_CONFIG_FILES: &[&str] = &[
 ];
 
 /// Whether a changed file at `relative` (to the root, `/`-separated) may change the
-/// site variables: the dev server then builds again.
+/// site variables: the dev server then builds again. A `_data` folder counts in the
+/// content folder too, where a moved Jekyll or Eleventy handbook keeps it.
 pub fn is_site_data_path(relative: &str) -> bool {
     let first = relative.split('/').next().unwrap_or("");
     SITE_CONFIG_FILES.contains(&relative)
         || matches!(first, "_data" | "data")
+        || super::walk::in_folder_named(relative, "_data")
         || relative.starts_with("config/_default/")
         || relative.starts_with("config/production/")
 }

@@ -1,0 +1,358 @@
+//! Jekyll's lists of the site's pages in Liquid ([`super::liquid_runtime`]):
+//! `site.pages`, `site.html_pages`, `site.posts`, `site.documents`, `site.collections`
+//! and each collection's documents as `site.LABEL` (jekyll/jekyll
+//! `lib/jekyll/drops/site_drop.rb`, `collection_drop.rb`, `document_drop.rb`,
+//! `lib/jekyll/page.rb`'s `ATTRIBUTES_FOR_LIQUID`, `document.rb`'s `populate_title`,
+//! `id` and `relative_path`). With `collections_dir`, the collections' folders and
+//! `_posts` are read inside that folder only, and a document's `path` and
+//! `relative_path` are from it (`Site#collections_path`).
+//!
+//! The site's variables are made once per build and shared by its pages; each list is
+//! made the first time a page's Liquid reads it, so a site that reads none makes none.
+//! An item holds a page's front matter and what Jekyll adds (`url`, `path`, `name`, a
+//! document's `collection`, `id`, `slug`, `date`...), not its `content`, `excerpt`,
+//! `next` or `previous`: a loop that copies items (`push`) copies little.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
+
+use liquid_core::model::{KString, KStringCow};
+use liquid_core::{Object, ObjectView, Value, ValueView};
+
+use super::liquid_order::KeyOrders;
+use crate::markdown::templating::ListedPage;
+
+/// The keys of the site's lists besides its collections' labels.
+const LISTS: [&str; 5] = ["pages", "html_pages", "posts", "documents", "collections"];
+
+/// The site's variable `site`: its configuration and data, and its lists of pages,
+/// each made when first read.
+#[derive(Debug)]
+pub(super) struct SiteView {
+    /// `site` without the lists: `_config.yml` and `data`.
+    base: Object,
+    pages: Arc<[ListedPage]>,
+    /// The collections, `posts` first then by label, each with whether Jekyll writes
+    /// its documents.
+    collections: Vec<(String, bool)>,
+    /// `collections_dir` without its `/`s (`""`: the content folder).
+    collections_dir: String,
+    /// Each list, by its key, once made.
+    lists: BTreeMap<String, OnceLock<Value>>,
+    /// The URL of each page by its path, once made.
+    urls: OnceLock<HashMap<String, String>>,
+}
+
+impl SiteView {
+    /// The view of `base` (the site's configuration and data) with the lists of
+    /// `pages`.
+    pub(super) fn new(base: Object, pages: Arc<[ListedPage]>) -> SiteView {
+        let collections = collections(base.get("collections"));
+        let collections_dir = base.get("collections_dir").map(|dir| dir.to_kstr().trim_matches('/').to_string());
+        let collections_dir = collections_dir.unwrap_or_default();
+        let labels = collections.iter().map(|(label, _)| label.as_str()).filter(|label| *label != "posts");
+        let lists = LISTS.into_iter().chain(labels).map(|key| (key.to_string(), OnceLock::new())).collect();
+        SiteView { base, pages, collections, collections_dir, lists, urls: OnceLock::new() }
+    }
+
+    /// `site` without the lists: `_config.yml` and `data`.
+    pub(super) fn config(&self) -> &dyn ObjectView {
+        &self.base
+    }
+
+    /// The URL (`/` and its site path) of the page whose `relative_path` is `path` (a
+    /// document's from `collections_dir`, as `{% link %}` compares it) or whose content
+    /// path is `path`.
+    pub(super) fn url_of(&self, path: &str) -> Option<&str> {
+        let urls = self.urls.get_or_init(|| {
+            let mut urls = HashMap::new();
+            for page in self.pages.iter() {
+                let url = format!("/{}", page.url);
+                if self.collection_of(&page.path).is_some()
+                    && let Some(relative) = self.relative_path(&page.path)
+                {
+                    urls.insert(relative.to_string(), url.clone());
+                }
+                urls.entry(page.path.clone()).or_insert(url);
+            }
+            urls
+        });
+        urls.get(path).map(String::as_str)
+    }
+
+    /// A document's content path `path` from `collections_dir` (Jekyll's
+    /// `Document#relative_path`); `None` outside that folder.
+    fn relative_path<'p>(&self, path: &'p str) -> Option<&'p str> {
+        crate::site_path::inside(&self.collections_dir, path)
+    }
+
+    /// The list `key`, made now if it was not.
+    fn list(&self, key: &str) -> Option<&Value> {
+        let cell = self.lists.get(key)?;
+        Some(cell.get_or_init(|| self.make(key)))
+    }
+
+    /// Makes the list `key`.
+    fn make(&self, key: &str) -> Value {
+        match key {
+            "pages" | "html_pages" => {
+                let pages = self.pages.iter().filter(|page| self.collection_of(&page.path).is_none());
+                Value::Array(pages.map(page_item).collect())
+            }
+            "posts" => {
+                let mut posts = self.documents("posts");
+                posts.reverse();
+                Value::Array(posts)
+            }
+            "documents" => Value::Array(self.collections.iter().flat_map(|(label, _)| self.documents(label)).collect()),
+            "collections" => {
+                let mut sorted: Vec<&(String, bool)> = self.collections.iter().collect();
+                sorted.sort();
+                Value::Array(sorted.into_iter().map(|(label, output)| self.collection_item(label, *output)).collect())
+            }
+            label => Value::Array(self.documents(label)),
+        }
+    }
+
+    /// The collection whose folder (in `collections_dir`) holds the content path `path`.
+    fn collection_of(&self, path: &str) -> Option<&str> {
+        let path = self.relative_path(path)?;
+        // Posts may sit in a `_posts` folder below other folders (their categories).
+        if path.split('/').rev().skip(1).any(|folder| folder == "_posts") {
+            return Some("posts");
+        }
+        let label = path.split_once('/')?.0.strip_prefix('_')?;
+        self.collections.iter().find(|(known, _)| known == label).map(|(known, _)| known.as_str())
+    }
+
+    /// The documents of the collection `label` in Jekyll's order (`Document#<=>`: by
+    /// date, then path; one without a date has the build's time, after every dated one).
+    fn documents(&self, label: &str) -> Vec<Value> {
+        let mut docs: Vec<&ListedPage> =
+            self.pages.iter().filter(|page| self.collection_of(&page.path) == Some(label)).collect();
+        docs.sort_by(|a, b| (a.date.is_none(), a.date, &a.path).cmp(&(b.date.is_none(), b.date, &b.path)));
+        docs.into_iter().map(|page| document_item(page, label, self.relative_path(&page.path))).collect()
+    }
+
+    /// `site.collections`' item of the collection `label` (`CollectionDrop`).
+    fn collection_item(&self, label: &str, output: bool) -> Value {
+        let mut item = Object::new();
+        if let Some(Value::Object(all)) = self.base.get("collections")
+            && let Some(Value::Object(metadata)) = all.get(label)
+        {
+            for (key, value) in metadata.iter() {
+                item.insert(key.clone(), value.clone());
+            }
+        }
+        item.insert("label".into(), Value::scalar(label.to_string()));
+        item.insert("output".into(), Value::scalar(output));
+        item.insert("relative_directory".into(), Value::scalar(format!("_{label}")));
+        item.insert("docs".into(), Value::Array(self.documents(label)));
+        item.insert("files".into(), Value::Array(Vec::new()));
+        Value::Object(item)
+    }
+}
+
+/// The collections `_config.yml` names (a map of labels to settings, or a list of
+/// labels), `posts` first, which Jekyll always has, then by label.
+fn collections(config: Option<&Value>) -> Vec<(String, bool)> {
+    let mut found = vec![("posts".to_string(), true)];
+    let output = |settings: &Value| {
+        settings
+            .as_object()
+            .and_then(|s| s.get("output"))
+            .is_some_and(|o| o.query_state(liquid_core::model::State::Truthy))
+    };
+    let mut named: Vec<(String, bool)> = match config {
+        Some(Value::Object(map)) => map.iter().map(|(label, settings)| (label.to_string(), output(settings))).collect(),
+        Some(Value::Array(labels)) => labels.iter().map(|label| (label.to_kstr().to_string(), false)).collect(),
+        _ => Vec::new(),
+    };
+    // By label: the settings' map keeps no order.
+    named.sort();
+    for (label, output) in named {
+        match found.iter_mut().find(|(known, _)| *known == label) {
+            Some(known) => known.1 = known.1 || output,
+            None => found.push((label, output)),
+        }
+    }
+    found
+}
+
+/// A page's front matter as Liquid values.
+fn front(page: &ListedPage) -> Object {
+    let mut orders = KeyOrders::default();
+    match super::liquid_order::to_liquid(&serde_json::Value::Object(page.front.clone()), &mut orders) {
+        Value::Object(object) => object,
+        _ => Object::new(),
+    }
+}
+
+/// The file name of a content path.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// `site.pages`' item of a page: its front matter and `Page#to_liquid`'s attributes
+/// (`content` and `excerpt` left out); `path` is the front matter's when it sets one.
+fn page_item(page: &ListedPage) -> Value {
+    let mut item = front(page);
+    let url = format!("/{}", page.url);
+    let dir = if url.ends_with('/') { url.clone() } else { format!("{}/", dirname(&url)) };
+    item.insert("dir".into(), Value::scalar(dir.replace("//", "/")));
+    item.insert("name".into(), Value::scalar(file_name(&page.path).to_string()));
+    if !item.contains_key("path") {
+        item.insert("path".into(), Value::scalar(page.path.clone()));
+    }
+    item.insert("url".into(), Value::scalar(url));
+    Value::Object(item)
+}
+
+/// Ruby's `File.dirname` of a URL: the part before its last `/` (a trailing `/` is no
+/// part), `/` for one at the root.
+fn dirname(url: &str) -> &str {
+    let trimmed = url.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(0) | None => "/",
+        Some(at) => &trimmed[..at],
+    }
+}
+
+/// A document's slug and extension, as `Document#populate_title` reads its file name:
+/// a post's without its date (`2016-01-02-launch.md` is `launch`), trailing dots
+/// dropped.
+fn slug_and_ext(path: &str) -> (String, String) {
+    let name = file_name(path);
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    let slug = without_date(stem);
+    (slug.trim_end_matches('.').to_string(), ext)
+}
+
+/// A post's file name without its `YYYY-MM-DD-` date, as `DATE_FILENAME_MATCHER`
+/// reads it (any other name as it is).
+fn without_date(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let dated = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes[10] == b'-';
+    if dated { &stem[11..] } else { stem }
+}
+
+/// Jekyll's `Utils.titleize_slug`: each `-`-separated word capitalised, joined by spaces.
+fn titleize(slug: &str) -> String {
+    let words = slug.split('-').map(|word| {
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+            None => String::new(),
+        }
+    });
+    words.collect::<Vec<String>>().join(" ")
+}
+
+/// `site.LABEL`'s item of a document of the collection `label` (`DocumentDrop`): its
+/// front matter with the title, slug, extension, name (its file name), date,
+/// categories and tags its file gives when it sets none, and `collection`, `id`,
+/// `path` and `relative_path` (both `relative`, its path from `collections_dir`), `url`
+/// and `draft`.
+fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Value {
+    let mut item = front(page);
+    let (slug, ext) = slug_and_ext(&page.path);
+    let scalar = |text: &str| Value::scalar(text.to_string());
+    let set_default = |item: &mut Object, key: &str, value: Value| {
+        if !item.contains_key(key) {
+            item.insert(KString::from_ref(key), value);
+        }
+    };
+    set_default(&mut item, "title", scalar(&titleize(&slug)));
+    set_default(&mut item, "slug", scalar(&slug));
+    set_default(&mut item, "ext", scalar(&ext));
+    set_default(&mut item, "categories", Value::Array(Vec::new()));
+    set_default(&mut item, "tags", Value::Array(Vec::new()));
+    if let Some(date) = page.date {
+        set_default(&mut item, "date", scalar(&format!("{date} 00:00:00 +0000")));
+    }
+    let url = format!("/{}", page.url);
+    let slug_now = item.get("slug").map_or(slug.clone(), |s| s.to_kstr().to_string());
+    let id = format!("{}/{slug_now}", dirname(&url).trim_end_matches('/'));
+    item.insert("collection".into(), scalar(label));
+    item.insert("id".into(), scalar(&id));
+    let relative = relative.unwrap_or(&page.path);
+    item.insert("path".into(), scalar(relative));
+    item.insert("relative_path".into(), scalar(relative));
+    set_default(&mut item, "name", scalar(file_name(&page.path)));
+    item.insert("draft".into(), Value::scalar(false));
+    item.insert("url".into(), Value::scalar(url));
+    Value::Object(item)
+}
+
+impl ValueView for SiteView {
+    fn as_debug(&self) -> &dyn std::fmt::Debug {
+        self
+    }
+    fn render(&self) -> liquid_core::model::DisplayCow<'_> {
+        self.base.render()
+    }
+    fn source(&self) -> liquid_core::model::DisplayCow<'_> {
+        self.base.source()
+    }
+    fn type_name(&self) -> &'static str {
+        "object"
+    }
+    fn query_state(&self, state: liquid_core::model::State) -> bool {
+        self.base.query_state(state)
+    }
+    fn to_kstr(&self) -> KStringCow<'_> {
+        self.base.to_kstr()
+    }
+    fn to_value(&self) -> Value {
+        let mut all = self.base.clone();
+        for key in self.lists.keys() {
+            if let Some(list) = self.list(key) {
+                all.insert(KString::from_ref(key), list.clone());
+            }
+        }
+        Value::Object(all)
+    }
+    fn as_object(&self) -> Option<&dyn ObjectView> {
+        Some(self)
+    }
+}
+
+impl ObjectView for SiteView {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+    fn size(&self) -> i64 {
+        i64::try_from(self.keys().count()).unwrap_or(i64::MAX)
+    }
+    fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
+        let base = self.base.keys().filter(|key| !self.lists.contains_key(key.as_str())).map(|key| key.as_str());
+        Box::new(base.chain(self.lists.keys().map(String::as_str)).map(KStringCow::from_ref))
+    }
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(self.iter().map(|(_, value)| value))
+    }
+    fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
+        Box::new(self.keys().filter_map(|key| {
+            let value = self.get(key.as_str())?;
+            Some((key, value))
+        }))
+    }
+    fn contains_key(&self, index: &str) -> bool {
+        self.lists.contains_key(index) || self.base.contains_key(index)
+    }
+    fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        match self.list(index) {
+            Some(list) => Some(list as &dyn ValueView),
+            None => self.base.get(index).map(|value| value as &dyn ValueView),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "liquid_lists_tests.rs"]
+mod tests;

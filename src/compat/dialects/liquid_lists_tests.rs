@@ -1,0 +1,202 @@
+//! Jekyll's own cases of its lists of pages, from jekyll/jekyll at
+//! 202df571314ba1d18e9fccd81d12aaad4a703c38 (file and context named in each test), run
+//! through a page's Liquid as [`super::super::evaluate`] runs it.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::content::site_data::Templating;
+
+fn listed(path: &str, url: &str, front: serde_json::Value) -> ListedPage {
+    let stem = file_name(path).split('.').next().unwrap_or("");
+    let date = (without_date(stem) != stem).then(|| crate::dates::Date::parse(&stem[..10])).flatten();
+    ListedPage { path: path.into(), url: url.into(), date, front: front.as_object().cloned().unwrap_or_default() }
+}
+
+/// The pages of a small Jekyll site: two pages, three documents of `methods`, one of
+/// `roles`, two posts.
+fn pages() -> Arc<[ListedPage]> {
+    vec![
+        listed(
+            "_methods/configuration.md",
+            "methods/configuration.html",
+            serde_json::json!({"title": "Jekyll.configuration"}),
+        ),
+        listed(
+            "_methods/yaml_with_dots.md",
+            "methods/yaml_with_dots.html",
+            serde_json::json!({"title": "YAML with Dots"}),
+        ),
+        listed("_methods/trailing-dots...md", "methods/trailing-dots.html", serde_json::json!({})),
+        listed("_posts/2008-11-21-complex.md", "2008/11/21/complex.html", serde_json::json!({})),
+        listed("_posts/2009-01-27-no-title.md", "2009/01/27/no-title.html", serde_json::json!({"tags": ["a"]})),
+        listed("_roles/named.md", "roles/named.html", serde_json::json!({"name": "launcher"})),
+        listed("about.md", "about/", serde_json::json!({"title": "About", "nav": 2})),
+        listed("contacts/bar.md", "contacts/bar.html", serde_json::json!({})),
+    ]
+    .into()
+}
+
+/// `body` rendered as a page of the site above, whose `_config.yml` is `config`.
+fn render(body: &str, config: serde_json::Value) -> String {
+    let data = crate::content::site_data::SiteData {
+        templating: Templating::Liquid,
+        globals: serde_json::Map::from_iter([("site".to_string(), config.clone())]),
+        site: config,
+        ..Default::default()
+    };
+    let (mut context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
+    context.pages = pages();
+    let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
+    let page = super::super::Page {
+        dir: "",
+        mdx: false,
+        highlight: None,
+        templating: Some(&templating),
+        erb: false,
+        html: false,
+        front: None,
+        words: crate::markdown::MarkdownWords::english(),
+        late: None,
+        public: false,
+        links: None,
+    };
+    let mut collected = super::super::Collected::default();
+    let output = super::super::evaluate::evaluate(body, page, &mut collected).expect("evaluated");
+    assert!(collected.problems.is_empty(), "{:?}", collected.problems);
+    output.text
+}
+
+fn methods_and_roles() -> serde_json::Value {
+    serde_json::json!({"title": "T", "collections": {"methods": {"output": true, "foo": "bar"}, "roles": {}}})
+}
+
+/// `test/test_site_drop.rb`, "a site drop": "find a key if it's in the collection of the
+/// drop" (`collections: ["thanksgiving"]`, a list of labels).
+#[test]
+fn a_collection_label_is_a_key_of_the_site() {
+    let config = serde_json::json!({"collections": ["thanksgiving"]});
+    assert_eq!(render("{% if site.thanksgiving %}yes{% endif %}|{{ site.thanksgiving | size }}", config), "yes|0");
+}
+
+/// `test/test_document.rb`: "output the collection name in the #to_liquid method",
+/// "output its relative path as path in Liquid", "... respect the front matter
+/// definition" (`name`), the title of `_methods/yaml_with_dots.md` ("YAML with Dots"),
+/// "trailing dots" (`/methods/trailing-dots.html`); `lib/jekyll/document.rb`'s `id`.
+#[test]
+fn a_document_has_jekyll_attributes() {
+    let body = "{% for m in site.methods %}{{ m.collection }} {{ m.path }} {{ m.title }} {{ m.url }} {{ m.id }} {{ m.name }};{% endfor %}";
+    assert_eq!(
+        render(body, methods_and_roles()),
+        "methods _methods/configuration.md Jekyll.configuration /methods/configuration.html /methods/configuration configuration.md;\
+         methods _methods/trailing-dots...md Trailing Dots /methods/trailing-dots.html /methods/trailing-dots trailing-dots...md;\
+         methods _methods/yaml_with_dots.md YAML with Dots /methods/yaml_with_dots.html /methods/yaml_with_dots yaml_with_dots.md;"
+    );
+    assert_eq!(
+        render("{{ site.roles[0].name }} {{ site.roles[0].relative_path }}", methods_and_roles()),
+        "launcher _roles/named.md"
+    );
+}
+
+/// `test/test_collections.rb`, "a simple collection ... when turned into Liquid": "have a
+/// label attribute", "a docs attribute", "a files attribute", "a relative_directory
+/// attribute", "a output attribute"; the collection's own settings too
+/// (`CollectionDrop`'s `metadata`); `site_drop.rb`: sorted by label, posts among them.
+#[test]
+fn a_collection_has_its_label_docs_and_settings() {
+    let body = "{% for c in site.collections %}{{ c.label }} {{ c.relative_directory }} {{ c.output }} {{ c.docs | size }} {{ c.files | size }} {{ c.foo }};{% endfor %}";
+    assert_eq!(
+        render(body, methods_and_roles()),
+        "methods _methods true 3 0 bar;posts _posts true 2 0 ;roles _roles false 1 0 ;"
+    );
+}
+
+/// `site_drop.rb`: `posts` newest first, `documents` every collection's, `pages` and
+/// `html_pages` the pages no collection holds (`Page#to_liquid`'s `url`, `dir`, `name`,
+/// `path`); `document.rb`'s `populate_title` (a post's title from its slug) and `date`
+/// (from its file name).
+#[test]
+fn the_site_lists_its_posts_documents_and_pages() {
+    let config = methods_and_roles();
+    let posts = "{% for p in site.posts %}{{ p.title }} {{ p.slug }} {{ p.date | date: '%Y-%m-%d' }} {{ p.tags | size }};{% endfor %}";
+    assert_eq!(render(posts, config.clone()), "No Title no-title 2009-01-27 1;Complex complex 2008-11-21 0;");
+    assert_eq!(
+        render(
+            "{{ site.documents | size }} {{ site.documents | map: 'collection' | uniq | join: ',' }}",
+            config.clone()
+        ),
+        "6 posts,methods,roles"
+    );
+    let pages = "{% for p in site.pages %}{{ p.url }} {{ p.dir }} {{ p.name }} {{ p.path }} {{ p.title }};{% endfor %}|{{ site.html_pages | size }}";
+    assert_eq!(
+        render(pages, config),
+        "/about/ /about/ about.md about.md About;/contacts/bar.html /contacts/ bar.md contacts/bar.md ;|2"
+    );
+}
+
+/// What machinetranslate's API list does: the pages whose path holds a folder pushed
+/// into a list, then read in nested loops, with `where` and `sort` over the items.
+#[test]
+fn items_are_values_that_filters_and_push_take() {
+    let body = "{% assign found = '' | split: '' %}{% for p in site.pages %}{% if p.path contains 'contacts/' %}{% assign found = found | push: p %}{% endif %}{% endfor %}\
+                {% for i in (1..2) %}{% for p in found %}{{ p.url }}{% endfor %}{% endfor %}|{{ site.pages | where: 'nav', 2 | map: 'title' | join }}|{{ site.methods | sort: 'title' | map: 'name' | first }}";
+    assert_eq!(render(body, methods_and_roles()), "/contacts/bar.html/contacts/bar.html|About|configuration.md");
+}
+
+/// The lists are made when first read: a page that reads none makes none.
+#[test]
+fn a_list_is_made_when_first_read() {
+    let config = crate::compat::dialects::liquid_order::to_liquid(&methods_and_roles(), &mut KeyOrders::default());
+    let Value::Object(config) = config else { panic!("a map") };
+    let site = SiteView::new(config, pages());
+    assert!(site.lists.values().all(|cell| cell.get().is_none()));
+    assert_eq!(site.get("pages").and_then(|p| p.as_array()).map(|a| a.size()), Some(2));
+    assert!(site.lists["pages"].get().is_some() && site.lists["posts"].get().is_none());
+}
+
+/// `docs/_docs/collections.md` ("collections_dir: my_collections": the collections'
+/// folders, `_posts` and `_drafts` move into it) and `lib/jekyll/document.rb`'s
+/// `relative_path` ("relative from the collections_dir"), `site.rb`'s
+/// `collections_path`: a document's `path` is from that folder, a `_methods` or
+/// `_posts` folder outside it is no collection's, and `{% link %}` names a document by
+/// that path (`link.rb` compares `relative_path`) or by its path in the content folder.
+#[test]
+fn documents_are_read_inside_collections_dir() {
+    let pages: Arc<[ListedPage]> = vec![
+        listed("_methods/b.md", "_methods/b.html", serde_json::json!({})),
+        listed("gathering/_methods/a.md", "methods/a.html", serde_json::json!({})),
+        listed("gathering/_posts/2020-01-02-p.md", "2020/01/02/p.html", serde_json::json!({})),
+        listed("gathering/index.md", "gathering/", serde_json::json!({})),
+    ]
+    .into();
+    let mut config = methods_and_roles();
+    config["collections_dir"] = serde_json::json!("/gathering/");
+    let Value::Object(config) = super::super::liquid_order::to_liquid(&config, &mut KeyOrders::default()) else {
+        panic!("a map")
+    };
+    let site = SiteView::new(config, pages);
+    let field = |list: &str, key: &str| -> Vec<String> {
+        let items = site.get(list).and_then(|l| l.as_array()).expect("a list");
+        items
+            .values()
+            .map(|item| item.as_object().and_then(|o| o.get(key)).map(|v| v.to_kstr().to_string()).unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(field("methods", "path"), ["_methods/a.md"]);
+    assert_eq!(field("methods", "relative_path"), ["_methods/a.md"]);
+    assert_eq!(field("posts", "path"), ["_posts/2020-01-02-p.md"]);
+    assert_eq!(field("pages", "path"), ["_methods/b.md", "gathering/index.md"]);
+    assert_eq!(site.url_of("_methods/a.md"), Some("/methods/a.html"));
+    assert_eq!(site.url_of("gathering/_methods/a.md"), Some("/methods/a.html"));
+    assert_eq!(site.url_of("_posts/2020-01-02-p.md"), Some("/2020/01/02/p.html"));
+}
+
+/// `test/test_utils.rb`, "The `Utils.titleize_slug` method".
+#[test]
+fn titleizes_a_slug_as_jekyll() {
+    assert_eq!(
+        titleize("This-is-a-Long-title-with-Mixed-capitalization"),
+        "This Is A Long Title With Mixed Capitalization"
+    );
+    assert_eq!(titleize("this-is-a-title-with-no-capitalization"), "This Is A Title With No Capitalization");
+}

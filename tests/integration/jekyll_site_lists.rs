@@ -1,0 +1,87 @@
+//! A Jekyll handbook's Liquid reads its lists of pages (`site.articles`, `site.pages`,
+//! `site.posts`), its `_data/` moved into the content folder, and `{% link %}` in a
+//! `{% capture %}` written as the URL of the page it names.
+
+use crate::util;
+
+use util::Site;
+
+/// A handbook moved as the guide says: pages, `_articles/`, `_posts/`, `_includes/` and
+/// `_data/` in `content/`, `_config.yml` beside `book.toml`.
+fn site(name: &str) -> Site {
+    Site::with_files(
+        name,
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            ("_config.yml", "title: Jay\ncollections:\n  articles:\n    output: true\n"),
+            ("_data/teams.yml", "- name: Old\n"),
+            ("content/_data/teams.yml", "- name: Ops\n- name: Dev\n"),
+            ("content/_data/extra.yml", "word: moved\n"),
+            ("content/_articles/onboarding.md", "---\ntitle: Onboarding\ncategory: Team\n---\nWelcome.\n"),
+            ("content/_articles/deploys.md", "---\ntitle: Deploys\ncategory: Eng\n---\nShip it.\n"),
+            ("content/_articles/alerts.md", "---\ncategory: Eng\n---\nPage.\n"),
+            ("content/_posts/2026-01-02-outage.md", "---\ntitle: Outage\n---\nDown.\n"),
+            (
+                "content/_includes/list.md",
+                "{% for a in include.articles %}{% if a.category == include.category %}- [{{ a.title }}]({{ a.url }})\n{% endif %}{% endfor %}",
+            ),
+            (
+                "content/index.md",
+                "---\ntitle: Home\n---\n{% assign categories = site.articles | map: \"category\" | uniq | sort %}\
+                 {% for c in categories %}\n### {{ c }}\n\n{% include list.md category=c articles=site.articles %}\n{% endfor %}\n\
+                 Teams: {% for t in site.data.teams %}{{ t.name }};{% endfor %} {{ site.data.extra.word }}. Posts: {% for p in site.posts %}{{ p.title }} {{ p.url }}{% endfor %}.\n\n\
+                 Pages: {{ site.pages | size }}.\n",
+            ),
+            (
+                "content/links.md",
+                "---\ntitle: Links\n---\n{% capture note %}See [deploys]({% link _articles/deploys.md %}).{% endcapture %}\
+                 {% capture url %}{% link _articles/onboarding.md %}{% endcapture %}\n\n{{ note }}\n\n<a href=\"{{ url }}\">start</a> at {{ url }}; \
+                 [the outage]({% post_url 2026-01-02-outage %}); [gone]({% link _articles/gone.md %}).\n",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn a_page_lists_the_documents_of_a_collection() {
+    let site = site("jekyll-lists");
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let home = util::main_of(&site.read("public/index.html")).to_string();
+    for expected in [
+        "<h3 id=\"eng\">Eng",
+        "<a href=\"/articles/alerts.html\">Alerts</a>",
+        "<a href=\"/articles/deploys.html\">Deploys</a>",
+        "<h3 id=\"team\">Team",
+        "<a href=\"/articles/onboarding.html\">Onboarding</a>",
+        "Teams: Ops;Dev; moved.",
+        "Posts: Outage /2026/01/02/outage.html.",
+        "Pages: 2.",
+    ] {
+        assert!(home.contains(expected), "{expected} in {home}");
+    }
+    assert!(
+        build
+            .stderr
+            .contains("warning[duplicate-key]: `_data/` beside book.toml and `content/_data/` both hold `teams`"),
+        "{}",
+        build.stderr
+    );
+}
+
+#[test]
+fn a_link_in_a_capture_is_the_url_of_its_page() {
+    let site = site("jekyll-link-capture");
+    let build = site.build(&[]);
+    build.expect_code(0);
+    let page = util::main_of(&site.read("public/links.html")).to_string();
+    assert!(page.contains("See <a href=\"/articles/deploys.html\">deploys</a>."), "{page}");
+    assert!(page.contains("<a href=\"/articles/onboarding.html\">start</a> at /articles/onboarding.html;"), "{page}");
+    assert!(page.contains("<a href=\"/2026/01/02/outage.html\">the outage</a>"), "{page}");
+    assert!(
+        build.stderr.contains(" --> content/links.md:"),
+        "the missing page is reported at its tag: {}",
+        build.stderr
+    );
+    assert!(build.stderr.contains("_articles/gone.md"), "{}", build.stderr);
+}
