@@ -142,7 +142,7 @@ impl Uses {
             }
             if page.origin.has_file() {
                 let dir = page.source.dir();
-                for field in &page.source.front.fields.0 {
+                for field in page.source.front.fields.0.iter() {
                     finder.find_in_node(dir, &field.value.value, &mut uses.other);
                 }
                 for reference in body_references(page.source.body()) {

@@ -70,8 +70,8 @@ pub(crate) struct ListedPage {
     pub url: String,
     /// Its date, when it is a post or named by a date.
     pub date: Option<crate::dates::Date>,
-    /// Its front matter, as written.
-    pub front: Map<String, Value>,
+    /// Its front matter, as read: the page's own, shared, not copied.
+    pub front: crate::content::front_fields::Fields,
 }
 
 impl std::fmt::Debug for SiteContext {
@@ -160,8 +160,11 @@ impl SiteContext {
             }
             let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
             for page in self.pages.iter() {
-                let front = serde_json::to_string(&page.front).unwrap_or_default();
-                hasher.update(format!("{}\0{}\0{:?}\0{front}\0", page.path, page.url, page.date).as_bytes());
+                hasher.update(format!("{}\0{}\0{:?}\0", page.path, page.url, page.date).as_bytes());
+                for field in page.front.0.iter() {
+                    let value = serde_json::to_string(&field.value.value.to_json()).unwrap_or_default();
+                    hasher.update(format!("{}\0{value}\0", field.key).as_bytes());
+                }
             }
             hasher.digest128()
         })
@@ -363,7 +366,7 @@ impl<'a> PageTemplating<'a> {
                 }
             }
             if let Some(own) = self.fronts.first() {
-                for field in &own.0 {
+                for field in own.0.iter() {
                     page.insert(field.key.clone(), field.value.value.to_json());
                 }
             }

@@ -1,6 +1,7 @@
 //! The pages of a site as a template language's lists of them hold them
 //! ([`crate::markdown::templating::ListedPage`]): each page with a file of its own, its
-//! path, its URL, its date and its front matter, in the order of their paths.
+//! path, its URL, its date and its front matter (shared with the page), in the order of
+//! their paths.
 
 use crate::markdown::templating::ListedPage;
 
@@ -15,7 +16,7 @@ impl super::Site {
                 path: page.source.path.clone(),
                 url: page.site_path.clone(),
                 date: page.date,
-                front: page.source.front.fields.0.iter().map(|f| (f.key.clone(), f.value.value.to_json())).collect(),
+                front: page.source.front.fields.clone(),
             })
             .collect();
         listed.sort_by(|a, b| a.path.cmp(&b.path));

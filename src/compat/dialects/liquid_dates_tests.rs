@@ -93,3 +93,15 @@ fn ordinals_are_english() {
     let suffixes: Vec<&str> = days.iter().map(|&day| ordinal(day)).collect();
     assert_eq!(suffixes, ["st", "nd", "rd", "th", "th", "th", "th", "st", "nd", "rd", "st"]);
 }
+
+/// Jekyll's filters read a text with Ruby's `Time.parse` (`Liquid::Utils.to_date`),
+/// which passes over a word it does not know: the date of jekyll/jekyll's docs post
+/// `2023-01-29-jekyll-4-3-2-released.markdown` (202df571), whose stray year keeps its
+/// zone from the time, which is then the build's (UTC).
+#[test]
+fn a_stray_word_is_passed_over_as_time_parse_does() {
+    let written = "2023-01-29 18:30:22 2023 -0800";
+    assert_eq!(text(Short, written, &[]), "29 Jan 2023");
+    assert_eq!(text(XmlSchema, written, &[]), "2023-01-29T18:30:22+00:00");
+    assert_eq!(text(Rfc822, "Sun, 22 Aug 1999 00:45:29 -0400", &[]), "Sun, 22 Aug 1999 00:45:29 -0400");
+}

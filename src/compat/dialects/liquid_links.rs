@@ -57,7 +57,7 @@ mod tests {
             path: path.into(),
             url: url.into(),
             date: None,
-            front: serde_json::Map::new(),
+            front: Default::default(),
         };
         let pages: std::sync::Arc<[ListedPage]> = vec![
             listed("contacts.html", "contacts.html"),

@@ -9,9 +9,9 @@
 //!
 //! The site's variables are made once per build and shared by its pages; each list is
 //! made the first time a page's Liquid reads it, so a site that reads none makes none.
-//! An item holds a page's front matter and what Jekyll adds (`url`, `path`, `name`, a
-//! document's `collection`, `id`, `slug`, `date`...), not its `content`, `excerpt`,
-//! `next` or `previous`: a loop that copies items (`push`) copies little.
+//! An item ([`Item`]) views a page's front matter, shared with the build's page, under
+//! what Jekyll adds (`url`, `path`, `name`, a document's `collection`, `id`, `slug`,
+//! `date`...); it has no `content`, `excerpt`, `next` or `previous`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock};
@@ -19,8 +19,11 @@ use std::sync::{Arc, OnceLock};
 use liquid_core::model::{KString, KStringCow};
 use liquid_core::{Object, ObjectView, Value, ValueView};
 
-use super::liquid_order::KeyOrders;
+use super::liquid_page_items::{Item, sets, text_of};
 use crate::markdown::templating::ListedPage;
+
+/// A list made: the items of pages, or (`site.collections`) values.
+type List = Box<dyn ValueView + Send + Sync>;
 
 /// The keys of the site's lists besides its collections' labels.
 const LISTS: [&str; 5] = ["pages", "html_pages", "posts", "documents", "collections"];
@@ -38,7 +41,7 @@ pub(super) struct SiteView {
     /// `collections_dir` without its `/`s (`""`: the content folder).
     collections_dir: String,
     /// Each list, by its key, once made.
-    lists: BTreeMap<String, OnceLock<Value>>,
+    lists: BTreeMap<String, OnceLock<List>>,
     /// The URL of each page by its path, once made.
     urls: OnceLock<HashMap<String, String>>,
 }
@@ -87,30 +90,33 @@ impl SiteView {
     }
 
     /// The list `key`, made now if it was not.
-    fn list(&self, key: &str) -> Option<&Value> {
+    fn list(&self, key: &str) -> Option<&dyn ValueView> {
         let cell = self.lists.get(key)?;
-        Some(cell.get_or_init(|| self.make(key)))
+        Some(&**cell.get_or_init(|| self.make(key)))
     }
 
     /// Makes the list `key`.
-    fn make(&self, key: &str) -> Value {
+    fn make(&self, key: &str) -> List {
         match key {
             "pages" | "html_pages" => {
                 let pages = self.pages.iter().filter(|page| self.collection_of(&page.path).is_none());
-                Value::Array(pages.map(page_item).collect())
+                Box::new(pages.map(page_item).collect::<Vec<Item>>())
             }
             "posts" => {
                 let mut posts = self.documents("posts");
                 posts.reverse();
-                Value::Array(posts)
+                Box::new(posts)
             }
-            "documents" => Value::Array(self.collections.iter().flat_map(|(label, _)| self.documents(label)).collect()),
+            "documents" => {
+                Box::new(self.collections.iter().flat_map(|(label, _)| self.documents(label)).collect::<Vec<Item>>())
+            }
             "collections" => {
                 let mut sorted: Vec<&(String, bool)> = self.collections.iter().collect();
                 sorted.sort();
-                Value::Array(sorted.into_iter().map(|(label, output)| self.collection_item(label, *output)).collect())
+                let items = sorted.into_iter().map(|(label, output)| self.collection_item(label, *output));
+                Box::new(Value::Array(items.collect()))
             }
-            label => Value::Array(self.documents(label)),
+            label => Box::new(self.documents(label)),
         }
     }
 
@@ -118,7 +124,7 @@ impl SiteView {
     fn collection_of(&self, path: &str) -> Option<&str> {
         let path = self.relative_path(path)?;
         // Posts may sit in a `_posts` folder below other folders (their categories).
-        if path.split('/').rev().skip(1).any(|folder| folder == "_posts") {
+        if crate::content::walk::in_posts_folder(path) {
             return Some("posts");
         }
         let label = path.split_once('/')?.0.strip_prefix('_')?;
@@ -127,14 +133,15 @@ impl SiteView {
 
     /// The documents of the collection `label` in Jekyll's order (`Document#<=>`: by
     /// date, then path; one without a date has the build's time, after every dated one).
-    fn documents(&self, label: &str) -> Vec<Value> {
+    fn documents(&self, label: &str) -> Vec<Item> {
         let mut docs: Vec<&ListedPage> =
             self.pages.iter().filter(|page| self.collection_of(&page.path) == Some(label)).collect();
         docs.sort_by(|a, b| (a.date.is_none(), a.date, &a.path).cmp(&(b.date.is_none(), b.date, &b.path)));
         docs.into_iter().map(|page| document_item(page, label, self.relative_path(&page.path))).collect()
     }
 
-    /// `site.collections`' item of the collection `label` (`CollectionDrop`).
+    /// `site.collections`' item of the collection `label` (`CollectionDrop`); its
+    /// `docs` are copies, made once.
     fn collection_item(&self, label: &str, output: bool) -> Value {
         let mut item = Object::new();
         if let Some(Value::Object(all)) = self.base.get("collections")
@@ -147,7 +154,8 @@ impl SiteView {
         item.insert("label".into(), Value::scalar(label.to_string()));
         item.insert("output".into(), Value::scalar(output));
         item.insert("relative_directory".into(), Value::scalar(format!("_{label}")));
-        item.insert("docs".into(), Value::Array(self.documents(label)));
+        let docs = self.documents(label).iter().map(ValueView::to_value).collect();
+        item.insert("docs".into(), Value::Array(docs));
         item.insert("files".into(), Value::Array(Vec::new()));
         Value::Object(item)
     }
@@ -179,15 +187,6 @@ fn collections(config: Option<&Value>) -> Vec<(String, bool)> {
     found
 }
 
-/// A page's front matter as Liquid values.
-fn front(page: &ListedPage) -> Object {
-    let mut orders = KeyOrders::default();
-    match super::liquid_order::to_liquid(&serde_json::Value::Object(page.front.clone()), &mut orders) {
-        Value::Object(object) => object,
-        _ => Object::new(),
-    }
-}
-
 /// The file name of a content path.
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
@@ -195,17 +194,17 @@ fn file_name(path: &str) -> &str {
 
 /// `site.pages`' item of a page: its front matter and `Page#to_liquid`'s attributes
 /// (`content` and `excerpt` left out); `path` is the front matter's when it sets one.
-fn page_item(page: &ListedPage) -> Value {
-    let mut item = front(page);
+fn page_item(page: &ListedPage) -> Item {
+    let mut added = Object::new();
     let url = format!("/{}", page.url);
     let dir = if url.ends_with('/') { url.clone() } else { format!("{}/", dirname(&url)) };
-    item.insert("dir".into(), Value::scalar(dir.replace("//", "/")));
-    item.insert("name".into(), Value::scalar(file_name(&page.path).to_string()));
-    if !item.contains_key("path") {
-        item.insert("path".into(), Value::scalar(page.path.clone()));
+    added.insert("dir".into(), Value::scalar(dir.replace("//", "/")));
+    added.insert("name".into(), Value::scalar(file_name(&page.path).to_string()));
+    if !sets(&page.front, "path") {
+        added.insert("path".into(), Value::scalar(page.path.clone()));
     }
-    item.insert("url".into(), Value::scalar(url));
-    Value::Object(item)
+    added.insert("url".into(), Value::scalar(url));
+    Item::new(&page.front, added)
 }
 
 /// Ruby's `File.dirname` of a URL: the part before its last `/` (a trailing `/` is no
@@ -258,12 +257,12 @@ fn titleize(slug: &str) -> String {
 /// categories and tags its file gives when it sets none, and `collection`, `id`,
 /// `path` and `relative_path` (both `relative`, its path from `collections_dir`), `url`
 /// and `draft`.
-fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Value {
-    let mut item = front(page);
+fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Item {
+    let mut item = Object::new();
     let (slug, ext) = slug_and_ext(&page.path);
     let scalar = |text: &str| Value::scalar(text.to_string());
     let set_default = |item: &mut Object, key: &str, value: Value| {
-        if !item.contains_key(key) {
+        if !sets(&page.front, key) {
             item.insert(KString::from_ref(key), value);
         }
     };
@@ -276,7 +275,7 @@ fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Valu
         set_default(&mut item, "date", scalar(&format!("{date} 00:00:00 +0000")));
     }
     let url = format!("/{}", page.url);
-    let slug_now = item.get("slug").map_or(slug.clone(), |s| s.to_kstr().to_string());
+    let slug_now = text_of(&page.front, "slug").unwrap_or(slug);
     let id = format!("{}/{slug_now}", dirname(&url).trim_end_matches('/'));
     item.insert("collection".into(), scalar(label));
     item.insert("id".into(), scalar(&id));
@@ -286,7 +285,7 @@ fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Valu
     set_default(&mut item, "name", scalar(file_name(&page.path)));
     item.insert("draft".into(), Value::scalar(false));
     item.insert("url".into(), Value::scalar(url));
-    Value::Object(item)
+    Item::new(&page.front, item)
 }
 
 impl ValueView for SiteView {
@@ -312,7 +311,7 @@ impl ValueView for SiteView {
         let mut all = self.base.clone();
         for key in self.lists.keys() {
             if let Some(list) = self.list(key) {
-                all.insert(KString::from_ref(key), list.clone());
+                all.insert(KString::from_ref(key), list.to_value());
             }
         }
         Value::Object(all)
@@ -347,7 +346,7 @@ impl ObjectView for SiteView {
     }
     fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
         match self.list(index) {
-            Some(list) => Some(list as &dyn ValueView),
+            Some(list) => Some(list),
             None => self.base.get(index).map(|value| value as &dyn ValueView),
         }
     }

@@ -5,12 +5,19 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::compat::dialects::liquid_order::KeyOrders;
 use crate::content::site_data::Templating;
 
 fn listed(path: &str, url: &str, front: serde_json::Value) -> ListedPage {
     let stem = file_name(path).split('.').next().unwrap_or("");
     let date = (without_date(stem) != stem).then(|| crate::dates::Date::parse(&stem[..10])).flatten();
-    ListedPage { path: path.into(), url: url.into(), date, front: front.as_object().cloned().unwrap_or_default() }
+    let fields = front.as_object().into_iter().flatten().map(|(key, value)| crate::content::front_fields::Field {
+        key: key.clone(),
+        line: 1,
+        column: 1,
+        value: crate::content::node::Located::new(crate::content::node::Node::from_json(value.clone(), 1, 1), 1, 1),
+    });
+    ListedPage { path: path.into(), url: url.into(), date, front: fields.collect::<Vec<_>>().into() }
 }
 
 /// The pages of a small Jekyll site: two pages, three documents of `methods`, one of
@@ -152,6 +159,37 @@ fn a_list_is_made_when_first_read() {
     assert!(site.lists.values().all(|cell| cell.get().is_none()));
     assert_eq!(site.get("pages").and_then(|p| p.as_array()).map(|a| a.size()), Some(2));
     assert!(site.lists["pages"].get().is_some() && site.lists["posts"].get().is_none());
+}
+
+/// An item shares its page's front matter, not a copy of it, and makes a field's
+/// value only when it is read; a whole item (`jsonify`) is every field, its list of maps
+/// each with every key of the list, as a page's own front matter reads.
+#[test]
+fn an_item_views_its_page_front_matter() {
+    let config = crate::compat::dialects::liquid_order::to_liquid(&methods_and_roles(), &mut KeyOrders::default());
+    let Value::Object(config) = config else { panic!("a map") };
+    let mut listed = pages().to_vec();
+    listed[6] = listed_at(6, serde_json::json!({"title": "About", "nav": 2, "links": [{"a": 1}, {"b": "x"}]}));
+    let shared = listed[6].front.0.clone();
+    let site = SiteView::new(config, listed.into());
+    let about = site.get("pages").and_then(|p| p.as_array()).and_then(|a| a.get(0)).expect("an item");
+    let about = about.as_object().expect("a map");
+    assert_eq!(std::sync::Arc::strong_count(&shared), 3, "this test's, the site's pages' and the item's");
+    assert_eq!(about.get("title").map(|t| t.to_kstr().to_string()).as_deref(), Some("About"));
+    assert_eq!(about.get("url").map(|t| t.to_kstr().to_string()).as_deref(), Some("/about/"));
+    assert!(about.contains_key("links") && !about.contains_key("content"));
+    let Value::Object(whole) = about.to_value() else { panic!("a map") };
+    let links = serde_json::json!([{"a": 1, "b": null}, {"a": null, "b": "x"}]);
+    let links = crate::compat::dialects::liquid_order::to_liquid(&links, &mut KeyOrders::default());
+    assert_eq!(whole.get("links"), Some(&links));
+    assert_eq!(whole.get("nav"), Some(&Value::scalar(2i64)));
+    assert_eq!(about.size(), 7, "title, nav, links, dir, name, path, url");
+}
+
+/// [`pages`]' page at `index` with the front matter `front`.
+fn listed_at(index: usize, front: serde_json::Value) -> ListedPage {
+    let page = &pages()[index];
+    listed(&page.path, &page.url, front)
 }
 
 /// `docs/_docs/collections.md` ("collections_dir: my_collections": the collections'

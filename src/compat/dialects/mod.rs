@@ -45,6 +45,7 @@ mod liquid_lenient;
 mod liquid_links;
 mod liquid_lists;
 mod liquid_order;
+mod liquid_page_items;
 mod liquid_partials;
 mod liquid_pieces;
 mod liquid_push;

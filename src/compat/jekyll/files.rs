@@ -169,7 +169,7 @@ fn read(
     let fields = crate::content::front_matter::parse_fields(&block).map_err(syntax)?;
     let mut front = serde_json::Map::new();
     let mut permalink = None;
-    for field in fields.0 {
+    for field in fields.0.iter() {
         if field.key == "permalink"
             && let Some(value) = field.value.value.to_json().as_str()
         {
@@ -185,7 +185,7 @@ fn read(
             }
             permalink = Some(site_path);
         }
-        front.insert(field.key, field.value.value.to_json());
+        front.insert(field.key.clone(), field.value.value.to_json());
     }
     let internal = front.get("visibility").and_then(serde_json::Value::as_str) == Some("internal");
     let unpublished = front.get("published") == Some(&serde_json::Value::Bool(false));

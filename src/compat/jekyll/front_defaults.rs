@@ -154,7 +154,7 @@ pub(crate) fn under_fields(fields: &Fields, defaults: Entries) -> Fields {
     let own = fields.0.iter().filter(|field| !merged.iter().any(|m| m.key == field.key));
     let mut all: Vec<Field> = own.cloned().collect();
     all.extend(merged);
-    Fields(all)
+    Fields::from(all)
 }
 
 fn entry<'a>(entries: &'a [(Located<String>, Located<Node>)], key: &str) -> Option<&'a Node> {

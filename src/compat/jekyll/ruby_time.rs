@@ -84,11 +84,55 @@ pub(crate) fn parse_date(text: &str) -> Result<Date, Refusal> {
     if date.ymd().0 > 9999 { Err(Refusal::FarYear) } else { Ok(date) }
 }
 
-/// `Date._parse(text, comp)`'s year, month, day and hour (see the module's steps).
-pub(crate) fn parse_fields(text: &str, comp: bool) -> Fields {
+/// The moment `text` names as `Time.parse` reads it: its day ([`parse_date`]), the
+/// seconds into that day of the time written (0 without one) and the offset in seconds
+/// of the zone written after it, when that zone is a number, `UTC`, `GMT` or `Z`
+/// (`None`: the zone of the build). What the fields leave, such as a stray word
+/// between the time and the zone (`2023-01-29 18:30:22 2023 -0800`), is not read.
+pub(crate) fn parse_moment(text: &str) -> Result<(Date, i64, Option<i32>), Refusal> {
+    let date = parse_date(text)?;
+    let mut text = without_other(text);
+    blank(&mut text, &DAY, |_| true);
+    let Some(caps) = TIME.captures(&text) else { return Ok((date, 0, None)) };
+    let hour = time_hour(&caps[1]).unwrap_or(0) % 24;
+    let mut numbers = caps[1].split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).skip(1);
+    let mut next = || numbers.next().and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
+    let (minute, second) = (next(), next());
+    Ok((date, hour * 3600 + minute * 60 + second, caps.get(2).and_then(|zone| zone_offset(zone.as_str()))))
+}
+
+/// The offset in seconds of a zone `parse_time` found (`+0900`, `-09:00`, `-5`, `UTC`,
+/// `GMT+9`), as Ruby's `zone_to_diff` reads those forms; `None` for a zone's name.
+fn zone_offset(zone: &str) -> Option<i32> {
+    let lower = zone.trim().to_ascii_lowercase();
+    let numeric = lower.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    if numeric.is_empty() {
+        return matches!(lower.as_str(), "utc" | "ut" | "gmt" | "z").then_some(0);
+    }
+    let sign = if numeric.starts_with('-') { -1 } else { 1 };
+    // A fraction of an hour (`+9.5`) is left to the build's zone.
+    let digits = numeric.get(1..).filter(|digits| !digits.contains([',', '.']))?;
+    let parts: Vec<i32> = digits.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let (hours, minutes) = match (parts.as_slice(), digits.len()) {
+        ([hours], 1 | 2) => (*hours, 0),
+        ([run], 3 | 4) => (run / 100, run % 100),
+        ([hours, minutes, ..], _) => (*hours, *minutes),
+        _ => return None,
+    };
+    Some(sign * (hours * 3600 + minutes * 60))
+}
+
+/// `text` with every run of characters other than letters, digits and `-+',./:@[]`
+/// made a space (the module's step 1).
+fn without_other(text: &str) -> String {
     static OTHER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[^-+',./:@\[\]\p{Alphabetic}\p{Nd}]+").expect("a valid expression"));
-    let mut text = OTHER.replace_all(text, " ").into_owned();
+    OTHER.replace_all(text, " ").into_owned()
+}
+
+/// `Date._parse(text, comp)`'s year, month, day and hour (see the module's steps).
+pub(crate) fn parse_fields(text: &str, comp: bool) -> Fields {
+    let mut text = without_other(text);
     let mut fields = Fields::default();
     blank(&mut text, &DAY, |_| true);
     blank(&mut text, &TIME, |caps| {

@@ -127,3 +127,27 @@ fn reads_any_text_without_panicking() {
         let _ = parse_date(text);
     }
 }
+
+/// ruby/date's `test__parse` cases (commit 3481cf7ce9149011f1a4eb2bfffc2a0b44c8bf07)
+/// with their time and offset, and Jekyll's docs post `2023-01-29-jekyll-4-3-2-released`
+/// (jekyll/jekyll 202df571, `date: 2023-01-29 18:30:22 2023 -0800`), whose stray year
+/// keeps the zone from the time: `Time.parse` reads 18:30:22 in the build's zone.
+#[test]
+fn reads_the_moment_as_time_parse() {
+    let day = |text: &str| crate::dates::Date::parse(text).expect("a date");
+    for (text, date, seconds, offset) in [
+        ("1999-05-23 23:55:21+0900", "1999-05-23", 86_121, Some(32_400)),
+        ("1999-05-23T23:55:21-09:00", "1999-05-23", 86_121, Some(-32_400)),
+        ("1999-05-23 23:55:21Z", "1999-05-23", 86_121, Some(0)),
+        ("Sun, 22 Aug 1999 00:45:29 -0400", "1999-08-22", 2_729, Some(-14_400)),
+        ("Sun, 22 Aug 1999 00:45 GMT", "1999-08-22", 2_700, Some(0)),
+        ("Sat Aug 28 02:29:34 GMT+09:00 0002", "0002-08-28", 8_974, Some(32_400)),
+        ("2000-01-31 13:20:00-5", "2000-01-31", 48_000, Some(-18_000)),
+        ("Sat Aug 28 02:29:34 JST 1999", "1999-08-28", 8_974, None),
+        ("23-05-1999", "1999-05-23", 0, None),
+        ("2023-01-29 18:30:22 2023 -0800", "2023-01-29", 66_622, None),
+    ] {
+        assert_eq!(parse_moment(text), Ok((day(date), seconds, offset)), "{text:?}");
+    }
+    assert_eq!(parse_moment("tomorrow"), Err(Refusal::NoDate));
+}

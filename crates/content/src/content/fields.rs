@@ -255,7 +255,7 @@ impl FrontMatter {
                 reader.diagnostics.truncate(reported);
             }
         }
-        for (field, origin) in fields.0.iter_mut().zip(origins) {
+        for (field, origin) in std::sync::Arc::make_mut(&mut fields.0).iter_mut().zip(origins) {
             if origin == FieldOrigin::Elsewhere {
                 (field.line, field.column) = (0, 0);
             }

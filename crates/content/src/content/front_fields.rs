@@ -2,6 +2,8 @@
 //! place and its value. Both readers give them, the fast one of simple YAML
 //! ([`super::front_simple`]) and the full YAML and TOML one ([`super::front_matter`]).
 
+use std::sync::Arc;
+
 use super::node::{Located, Node};
 
 /// One top-level front matter field.
@@ -18,9 +20,16 @@ pub struct Field {
 }
 
 /// The top-level fields of a front matter block, in the order they were written (YAML)
-/// or sorted by key (TOML).
+/// or sorted by key (TOML); shared, not copied, by what reads them after the build read
+/// them (a template's lists of the site's pages).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Fields(pub Vec<Field>);
+pub struct Fields(pub Arc<Vec<Field>>);
+
+impl From<Vec<Field>> for Fields {
+    fn from(fields: Vec<Field>) -> Fields {
+        Fields(Arc::new(fields))
+    }
+}
 
 impl Fields {
     /// The field named `key`.

@@ -312,14 +312,14 @@ pub(super) fn parse_yaml_strictly(block: &FrontBlock<'_>) -> Result<ReadFields, 
             });
         }
     };
-    let fields = Fields(
+    let fields = Fields::from(
         entries
             .into_iter()
             .map(|(key, mut value)| {
                 shift_lines(&mut value, offset);
                 Field { key: key.value, line: key.line + offset, column: key.column, value }
             })
-            .collect(),
+            .collect::<Vec<Field>>(),
     );
     Ok(ReadFields { fields, repeated_keys })
 }
@@ -335,7 +335,7 @@ pub fn front_matter_as_json(text: &str) -> Result<serde_json::Value, String> {
     let text = text.replace("\r\n", "\n");
     let block = FrontBlock { format: FrontMatterFormat::Yaml, text: &text, first_line: 1 };
     let read = parse_yaml(&block).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.message))?;
-    let fields = read.fields.0.into_iter().map(|f| (f.key, f.value.value.to_json()));
+    let fields = read.fields.0.iter().map(|f| (f.key.clone(), f.value.value.to_json()));
     Ok(serde_json::Value::Object(fields.collect()))
 }
 
@@ -379,7 +379,7 @@ fn parse_toml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
             message: format!("invalid TOML front matter: {}", e.message().trim()),
         }
     })?;
-    Ok(Fields(
+    Ok(Fields::from(
         raw.0
             .into_iter()
             .map(|(key, value)| {
@@ -390,7 +390,7 @@ fn parse_toml(block: &FrontBlock<'_>) -> Result<Fields, SyntaxError> {
                 let node = Node::from_json(untoml(value.into_inner()), value_line, value_column);
                 Field { key: key.into_inner(), line, column, value: Located::new(node, value_line, value_column) }
             })
-            .collect(),
+            .collect::<Vec<Field>>(),
     ))
 }
 

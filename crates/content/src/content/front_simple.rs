@@ -51,7 +51,7 @@ pub(super) fn read_simple(text: &str, first_line: usize) -> Option<Fields> {
         };
         fields.push(Field { key: key.to_string(), line: line_number, column: 1, value });
     }
-    Some(Fields(fields))
+    Some(Fields::from(fields))
 }
 
 /// A key that needs no quoting: a letter or `_`, then letters, digits, `_` and `-`.

@@ -42,7 +42,7 @@ pub fn apply_rule(
 ) -> (Vec<Diagnostic>, bool) {
     let mut walk = Walk { rule, file, problems: Vec::new(), changed: false };
     if block_text.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"internal")) {
-        for field in &mut fields.0 {
+        for field in std::sync::Arc::make_mut(&mut fields.0) {
             walk.key(&field.key, field.line, field.column);
             walk.value(&field.key, &mut field.value);
         }

@@ -1,0 +1,167 @@
+//! An item of Jekyll's lists of pages in Liquid ([`super::liquid_lists`]): a view of a
+//! page's front matter, which it shares with the build's page rather than copies, under
+//! what Jekyll adds to it (`url`, `path`, a document's `collection`...). A field becomes
+//! a Liquid value the first time a template reads it, and is kept: a loop that reads a
+//! few fields of every page makes those few only. A template that copies a whole item
+//! (`push`, `where`, `sort`) gets a value made for the copy, let go with it.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use liquid_core::model::{DisplayCow, KString, KStringCow, State};
+use liquid_core::{Object, ObjectView, Value, ValueView};
+
+use crate::content::front_fields::Fields;
+use crate::content::node::Node;
+
+/// One page of a list: its front matter and what Jekyll adds over it.
+#[derive(Debug)]
+pub(super) struct Item {
+    front: Fields,
+    /// Each front matter field's value in Liquid, by the field's index, once read.
+    values: Box<[OnceLock<Value>]>,
+    /// What Jekyll adds or sets, which hides a front matter field of the same key.
+    added: Object,
+}
+
+impl Item {
+    /// The item of a page whose front matter is `front` (shared), with `added` over it.
+    pub(super) fn new(front: &Fields, added: Object) -> Item {
+        let values = front.0.iter().map(|_| OnceLock::new()).collect();
+        Item { front: front.clone(), values, added }
+    }
+
+    /// The index of the front matter field `key` (the last, as a repeated key's value
+    /// is its last).
+    fn field(&self, key: &str) -> Option<usize> {
+        self.front.0.iter().rposition(|field| field.key == key)
+    }
+
+    /// The value of the front matter field at `index`, made now if it was not.
+    fn field_value(&self, index: usize) -> &Value {
+        self.values[index].get_or_init(|| value_of(&self.front.0[index].value.value))
+    }
+
+    /// The front matter's keys that `added` does not hide, each once.
+    fn front_keys(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        let fields = self.front.0.iter().enumerate();
+        fields
+            .filter(|(at, field)| !self.added.contains_key(field.key.as_str()) && self.field(&field.key) == Some(*at))
+            .map(|(at, field)| (at, field.key.as_str()))
+    }
+}
+
+/// Whether the front matter `front` sets `key`.
+pub(super) fn sets(front: &Fields, key: &str) -> bool {
+    front.get(key).is_some()
+}
+
+/// The text of the front matter field `key` of `front`, as Liquid shows it.
+pub(super) fn text_of(front: &Fields, key: &str) -> Option<String> {
+    let field = front.0.iter().rfind(|field| field.key == key)?;
+    Some(value_of(&field.value.value).to_kstr().to_string())
+}
+
+/// A front matter value in Liquid: a list's mappings each with every key any of them
+/// has (`nil` where it has none), as [`super::liquid_order::to_liquid`] reads JSON.
+fn value_of(node: &Node) -> Value {
+    value_in(node, &BTreeSet::new())
+}
+
+/// [`value_of`], a mapping given the keys `every` of the list it is in.
+fn value_in(node: &Node, every: &BTreeSet<&str>) -> Value {
+    match node {
+        Node::Null => Value::Nil,
+        Node::Bool(b) => Value::scalar(*b),
+        Node::Number(n) => match n.as_i64() {
+            Some(i) => Value::scalar(i),
+            None => Value::scalar(n.as_f64().unwrap_or_default()),
+        },
+        Node::Text(text) => Value::scalar(text.clone()),
+        Node::List(items) => {
+            let maps = items.iter().filter_map(|item| match &item.value {
+                Node::Map(entries) => Some(entries),
+                _ => None,
+            });
+            let every: BTreeSet<&str> = maps.flatten().map(|(key, _)| key.value.as_str()).collect();
+            Value::array(items.iter().map(|item| value_in(&item.value, &every)))
+        }
+        Node::Map(entries) => {
+            let mut object: Object =
+                entries.iter().map(|(key, value)| (KString::from_ref(&key.value), value_of(&value.value))).collect();
+            for key in every {
+                if !object.contains_key(*key) {
+                    object.insert(KString::from_ref(key), Value::Nil);
+                }
+            }
+            Value::Object(object)
+        }
+    }
+}
+
+impl ValueView for Item {
+    fn as_debug(&self) -> &dyn std::fmt::Debug {
+        self
+    }
+    fn render(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(self.to_value().render().to_string()))
+    }
+    fn source(&self) -> DisplayCow<'_> {
+        DisplayCow::Owned(Box::new(self.to_value().source().to_string()))
+    }
+    fn type_name(&self) -> &'static str {
+        "object"
+    }
+    fn query_state(&self, state: State) -> bool {
+        match state {
+            State::Truthy => true,
+            State::DefaultValue | State::Empty | State::Blank => self.size() == 0,
+        }
+    }
+    fn to_kstr(&self) -> KStringCow<'_> {
+        KStringCow::from_string(self.render().to_string())
+    }
+    /// A copy, whose fields not read yet are made for it alone, not kept in the item.
+    fn to_value(&self) -> Value {
+        let mut object = self.added.clone();
+        for (at, key) in self.front_keys() {
+            let value = self.values[at].get().cloned().unwrap_or_else(|| value_of(&self.front.0[at].value.value));
+            object.insert(KString::from_ref(key), value);
+        }
+        Value::Object(object)
+    }
+    fn as_object(&self) -> Option<&dyn ObjectView> {
+        Some(self)
+    }
+}
+
+impl ObjectView for Item {
+    fn as_value(&self) -> &dyn ValueView {
+        self
+    }
+    fn size(&self) -> i64 {
+        i64::try_from(self.keys().count()).unwrap_or(i64::MAX)
+    }
+    fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
+        let front = self.front_keys().map(|(_, key)| KStringCow::from_ref(key));
+        Box::new(front.chain(self.added.keys().map(|key| KStringCow::from_ref(key.as_str()))))
+    }
+    fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
+        Box::new(self.iter().map(|(_, value)| value))
+    }
+    fn iter<'k>(&'k self) -> Box<dyn Iterator<Item = (KStringCow<'k>, &'k dyn ValueView)> + 'k> {
+        Box::new(self.keys().filter_map(|key| {
+            let value = self.get(key.as_str())?;
+            Some((key, value))
+        }))
+    }
+    fn contains_key(&self, index: &str) -> bool {
+        self.added.contains_key(index) || self.field(index).is_some()
+    }
+    fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
+        if let Some(value) = self.added.get(index) {
+            return Some(value as &dyn ValueView);
+        }
+        self.field(index).map(|at| self.field_value(at) as &dyn ValueView)
+    }
+}
