@@ -145,7 +145,7 @@ fn ordinal(day: i8) -> &'static str {
 /// since 1970, `now` and `today` the build's time, a text a date and time (ISO 8601,
 /// `2013-03-27 11:22:33 +0000`, `27 March 2013 ...`, `September 11, 2001 12:46:30
 /// -0000`) with its offset, UTC without one; any other text as Ruby's `Time.parse`
-/// reads it ([`crate::compat::jekyll::ruby_time::parse_moment`]), which passes over
+/// reads it ([`super::ruby_time::parse_moment`]), which passes over
 /// words it does not know.
 pub(super) fn to_time(value: &dyn ValueView) -> Option<jiff::ZonedDateTime> {
     let scalar = value.as_scalar()?;
@@ -168,7 +168,7 @@ pub(super) fn to_time(value: &dyn ValueView) -> Option<jiff::ZonedDateTime> {
 
 /// `text` as Ruby's `Time.parse` reads it, in UTC when it names no zone.
 fn ruby_time(text: &str) -> Option<jiff::ZonedDateTime> {
-    let (date, seconds, offset) = crate::compat::jekyll::ruby_time::parse_moment(text).ok()?;
+    let (date, seconds, offset) = super::ruby_time::parse_moment(text).ok()?;
     let (offset, seconds) = (i64::from(offset.unwrap_or(0)), date.days() * 86_400 + seconds);
     at(seconds - offset, i32::try_from(offset).ok()?)
 }

@@ -60,6 +60,7 @@ mod mdx_flow;
 pub(crate) mod mdx_head;
 mod nunjucks;
 mod raw_directives;
+pub(crate) mod ruby_time;
 mod scan;
 mod shortcode_units;
 mod shortcodes;

@@ -1,9 +1,10 @@
 //! The dates of a Jekyll handbook's pages as Jekyll reads them: front matter `date`
-//! through `Utils.parse_date` (Ruby's `Time.parse`, [`super::ruby_time`]), and the date
-//! a post's or document's file name starts with (`Document::DATE_FILENAME_MATCHER`,
+//! through `Utils.parse_date` (Ruby's `Time.parse`,
+//! [`crate::compat::dialects::ruby_time`]), and the date a post's or document's file
+//! name starts with (`Document::DATE_FILENAME_MATCHER`,
 //! read in `Document#populate_title`; jekyll/jekyll `lib/jekyll/document.rb`).
 
-use super::ruby_time::{Refusal, parse_date};
+use crate::compat::dialects::ruby_time::{Refusal, parse_date};
 use crate::dates::Date;
 use crate::site::source_rules::{DateRefusal, NameDate};
 

@@ -12,7 +12,6 @@ pub(crate) mod just_the_docs;
 pub(crate) mod kramdown;
 pub(crate) mod post_url;
 pub(crate) mod published;
-pub(crate) mod ruby_time;
 pub(crate) mod site;
 #[cfg(test)]
 mod url_tests;

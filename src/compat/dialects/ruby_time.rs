@@ -1,7 +1,8 @@
 //! Dates as Jekyll reads them: its `Utils.parse_date` is Ruby's `Time.parse`, which
 //! reads the fields with `Date._parse` (ruby/date `ext/date/date_parse.c`) and makes a
 //! time of them (Ruby's `lib/time.rb`, `Time.make_time`). Read here, for a front matter
-//! `date` and the date of a post's file name (`Document::DATE_FILENAME_MATCHER`):
+//! `date`, the date of a post's file name (`Document::DATE_FILENAME_MATCHER`) and a
+//! text Jekyll's date filters are given (Ruby Liquid's `Utils.to_date`):
 //!
 //! 1. every run of characters other than letters, digits and `-+',./:@[]` becomes a space;
 //! 2. a weekday name, then a time with its zone are taken out (`parse_day`, `parse_time`);
