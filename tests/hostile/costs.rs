@@ -31,6 +31,30 @@ fn bare_addresses_with_many_parentheses_and_ats_link_in_linear_time() {
     assert!(site.read("public/p/index.html").contains("<a href=\"http://a.example/\">http://a.example/</a>"));
 }
 
+/// On a Hugo site (Goldmark's patterns): 100,000 `a_`, each `_` a place an email may
+/// start and each local part read on to the run's end; 50,000 `(www.a` and `(http://a`,
+/// each a failing try. The failed local part is remembered, a try reads one word: linear.
+#[test]
+fn goldmark_s_bare_addresses_are_found_in_linear_time() {
+    let body = format!(
+        "See {}x and {} and {} and https://a.example/x.\n",
+        "a_".repeat(100_000),
+        "(www.a".repeat(50_000),
+        "(http://a".repeat(50_000)
+    );
+    let site = Site::with_files(
+        "many-goldmark-tries",
+        &[("hugo.toml", "title = 'x'\n"), ("content/p.md", &format!("---\ntitle: P\n---\n{body}"))],
+    );
+    let started = Instant::now();
+    site.build(&[]).expect_code(0);
+    let spent = started.elapsed();
+    assert!(spent < GENEROUS, "the bare addresses took {spent:?}");
+    let html = site.read("public/p/index.html");
+    assert!(html.contains("<a href=\"https://a.example/x\">https://a.example/x</a>."), "the address is linked");
+    assert_eq!(html.matches("<a href=\"http").count(), 1);
+}
+
 // Heading ids.
 
 /// 20,000 identical headings took 61 s in a release build when every repeated id was
