@@ -75,8 +75,7 @@ pub(super) fn weighed<T>(registers: &Registers, value: Value, set: impl FnOnce(V
     }
     let heavy = weigh(&value, MAX_VALUE) > MAX_VALUE;
     let value = if heavy {
-        let mut budget = registers.get_mut::<Budget>();
-        budget.spent.get_or_insert_with(|| format!("it makes a value larger than {} MiB", MAX_VALUE >> 20));
+        too_heavy(registers);
         Value::Nil
     } else {
         value
@@ -85,6 +84,12 @@ pub(super) fn weighed<T>(registers: &Registers, value: Value, set: impl FnOnce(V
     let result = set(value);
     registers.get_mut::<Budget>().weighing = false;
     result
+}
+
+/// Spends the budget on a value larger than [`MAX_VALUE`].
+pub(super) fn too_heavy(registers: &Registers) {
+    let mut budget = registers.get_mut::<Budget>();
+    budget.spent.get_or_insert_with(|| format!("it makes a value larger than {} MiB", MAX_VALUE >> 20));
 }
 
 /// The size of `value`: its text's bytes and 16 for each value in it, counted until it

@@ -23,7 +23,20 @@ use super::liquid_page_items::{Item, sets, text_of};
 use crate::markdown::templating::ListedPage;
 
 /// A list made: the items of pages, or (`site.collections`) values.
-type List = Box<dyn ValueView + Send + Sync>;
+#[derive(Debug)]
+enum List {
+    Items(Vec<Item>),
+    Values(Value),
+}
+
+impl List {
+    fn view(&self) -> &dyn ValueView {
+        match self {
+            List::Items(items) => items,
+            List::Values(values) => values,
+        }
+    }
+}
 
 /// The keys of the site's lists besides its collections' labels.
 const LISTS: [&str; 5] = ["pages", "html_pages", "posts", "documents", "collections"];
@@ -92,7 +105,19 @@ impl SiteView {
     /// The list `key`, made now if it was not.
     fn list(&self, key: &str) -> Option<&dyn ValueView> {
         let cell = self.lists.get(key)?;
-        Some(&**cell.get_or_init(|| self.make(key)))
+        Some(cell.get_or_init(|| self.make(key)).view())
+    }
+
+    /// The item of a list made at `address` (where the item is in memory), if it is one:
+    /// how a page's `push` knows an item of the site's ([`super::liquid_pushed`]).
+    pub(super) fn item_at(&self, address: usize) -> Option<&Item> {
+        let size = std::mem::size_of::<Item>().max(1);
+        self.lists.values().filter_map(OnceLock::get).find_map(|list| {
+            let List::Items(items) = list else { return None };
+            let offset = address.checked_sub(items.as_ptr() as usize)?;
+            let item = items.get(offset / size)?;
+            (std::ptr::from_ref(item) as usize == address).then_some(item)
+        })
     }
 
     /// Makes the list `key`.
@@ -100,23 +125,21 @@ impl SiteView {
         match key {
             "pages" | "html_pages" => {
                 let pages = self.pages.iter().filter(|page| self.collection_of(&page.path).is_none());
-                Box::new(pages.map(page_item).collect::<Vec<Item>>())
+                List::Items(pages.map(page_item).collect())
             }
             "posts" => {
                 let mut posts = self.documents("posts");
                 posts.reverse();
-                Box::new(posts)
+                List::Items(posts)
             }
-            "documents" => {
-                Box::new(self.collections.iter().flat_map(|(label, _)| self.documents(label)).collect::<Vec<Item>>())
-            }
+            "documents" => List::Items(self.collections.iter().flat_map(|(label, _)| self.documents(label)).collect()),
             "collections" => {
                 let mut sorted: Vec<&(String, bool)> = self.collections.iter().collect();
                 sorted.sort();
                 let items = sorted.into_iter().map(|(label, output)| self.collection_item(label, *output));
-                Box::new(Value::Array(items.collect()))
+                List::Values(Value::Array(items.collect()))
             }
-            label => Box::new(self.documents(label)),
+            label => List::Items(self.documents(label)),
         }
     }
 

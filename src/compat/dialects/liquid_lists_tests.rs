@@ -150,6 +150,22 @@ fn items_are_values_that_filters_and_push_take() {
     assert_eq!(render(body, methods_and_roles()), "/contacts/bar.html/contacts/bar.html|About|configuration.md");
 }
 
+/// Jekyll's `push` (`lib/jekyll/filters.rb`, `push`: `new_ary = array.dup; new_ary.push`)
+/// makes a new array of the same items: a pushed item of `site.pages` reads as the
+/// page's item does, a loop over the list runs over the list it was given while the
+/// loop pushes onto the variable, and an `assign` replaces the list.
+#[test]
+fn a_pushed_item_is_the_page_item() {
+    let body = "{% assign l = '' | split: '' %}{% for p in site.pages %}{% assign l = l | push: p %}{% for q in l %}{{ q.name }},{% endfor %};{% endfor %}\
+                |{{ l | where: 'name', 'bar.md' | map: 'url' | join }}|{% assign l = l | push: 'x' %}{{ l.size }} {{ l.first.title }} {{ l[-2].url }} {{ l.last }}\
+                |{% for q in l reversed %}{{ q.name }}{% endfor %}|{% assign l = 'a,b' | split: ',' %}{{ l | join }}\
+                |{% assign a = '' | split: '' %}{% assign a = a | push: 1 %}{% for i in a %}{% assign a = a | push: i %}{% endfor %}{{ a | join: ',' }}";
+    assert_eq!(
+        render(body, methods_and_roles()),
+        "about.md,;about.md,bar.md,;|/contacts/bar.html|3 About /contacts/bar.html x|bar.mdabout.md|a b|1,1"
+    );
+}
+
 /// The lists are made when first read: a page that reads none makes none.
 #[test]
 fn a_list_is_made_when_first_read() {

@@ -2,11 +2,12 @@
 //! page's front matter, which it shares with the build's page rather than copies, under
 //! what Jekyll adds to it (`url`, `path`, a document's `collection`...). A field becomes
 //! a Liquid value the first time a template reads it, and is kept: a loop that reads a
-//! few fields of every page makes those few only. A template that copies a whole item
-//! (`push`, `where`, `sort`) gets a value made for the copy, let go with it.
+//! few fields of every page makes those few only. An item a page pushes onto a list of
+//! its own views the same page with values of its own, let go with the list; a
+//! template that copies a whole item (`where`, `sort`) gets a value made for the copy.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use liquid_core::model::{DisplayCow, KString, KStringCow, State};
 use liquid_core::{Object, ObjectView, Value, ValueView};
@@ -14,12 +15,20 @@ use liquid_core::{Object, ObjectView, Value, ValueView};
 use crate::content::front_fields::Fields;
 use crate::content::node::Node;
 
-/// One page of a list: its front matter and what Jekyll adds over it.
+/// One page of a list: its front matter and what Jekyll adds over it, and the values
+/// of its fields read through it.
 #[derive(Debug)]
 pub(super) struct Item {
+    page: Arc<Page>,
+    /// Each front matter field's value in Liquid, by the field's index, once read (the
+    /// slots made when the first is).
+    values: OnceLock<Box<[OnceLock<Value>]>>,
+}
+
+/// What an item views: a page's front matter and what Jekyll adds over it.
+#[derive(Debug)]
+struct Page {
     front: Fields,
-    /// Each front matter field's value in Liquid, by the field's index, once read.
-    values: Box<[OnceLock<Value>]>,
     /// What Jekyll adds or sets, which hides a front matter field of the same key.
     added: Object,
 }
@@ -27,26 +36,38 @@ pub(super) struct Item {
 impl Item {
     /// The item of a page whose front matter is `front` (shared), with `added` over it.
     pub(super) fn new(front: &Fields, added: Object) -> Item {
-        let values = front.0.iter().map(|_| OnceLock::new()).collect();
-        Item { front: front.clone(), values, added }
+        Item::of(Arc::new(Page { front: front.clone(), added }))
+    }
+
+    fn of(page: Arc<Page>) -> Item {
+        Item { page, values: OnceLock::new() }
+    }
+
+    /// Another item of the same page, whose values are its own: what a page pushes
+    /// onto a list of its own ([`super::liquid_pushed`]), let go with the list.
+    pub(super) fn share(&self) -> Item {
+        Item::of(self.page.clone())
     }
 
     /// The index of the front matter field `key` (the last, as a repeated key's value
     /// is its last).
     fn field(&self, key: &str) -> Option<usize> {
-        self.front.0.iter().rposition(|field| field.key == key)
+        self.page.front.0.iter().rposition(|field| field.key == key)
     }
 
     /// The value of the front matter field at `index`, made now if it was not.
     fn field_value(&self, index: usize) -> &Value {
-        self.values[index].get_or_init(|| value_of(&self.front.0[index].value.value))
+        let values = self.values.get_or_init(|| self.page.front.0.iter().map(|_| OnceLock::new()).collect());
+        values[index].get_or_init(|| value_of(&self.page.front.0[index].value.value))
     }
 
     /// The front matter's keys that `added` does not hide, each once.
     fn front_keys(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
-        let fields = self.front.0.iter().enumerate();
+        let fields = self.page.front.0.iter().enumerate();
         fields
-            .filter(|(at, field)| !self.added.contains_key(field.key.as_str()) && self.field(&field.key) == Some(*at))
+            .filter(|(at, field)| {
+                !self.page.added.contains_key(field.key.as_str()) && self.field(&field.key) == Some(*at)
+            })
             .map(|(at, field)| (at, field.key.as_str()))
     }
 }
@@ -123,9 +144,10 @@ impl ValueView for Item {
     }
     /// A copy, whose fields not read yet are made for it alone, not kept in the item.
     fn to_value(&self) -> Value {
-        let mut object = self.added.clone();
+        let mut object = self.page.added.clone();
         for (at, key) in self.front_keys() {
-            let value = self.values[at].get().cloned().unwrap_or_else(|| value_of(&self.front.0[at].value.value));
+            let made = self.values.get().and_then(|values| values[at].get());
+            let value = made.cloned().unwrap_or_else(|| value_of(&self.page.front.0[at].value.value));
             object.insert(KString::from_ref(key), value);
         }
         Value::Object(object)
@@ -144,7 +166,7 @@ impl ObjectView for Item {
     }
     fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
         let front = self.front_keys().map(|(_, key)| KStringCow::from_ref(key));
-        Box::new(front.chain(self.added.keys().map(|key| KStringCow::from_ref(key.as_str()))))
+        Box::new(front.chain(self.page.added.keys().map(|key| KStringCow::from_ref(key.as_str()))))
     }
     fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
         Box::new(self.iter().map(|(_, value)| value))
@@ -156,10 +178,10 @@ impl ObjectView for Item {
         }))
     }
     fn contains_key(&self, index: &str) -> bool {
-        self.added.contains_key(index) || self.field(index).is_some()
+        self.page.added.contains_key(index) || self.field(index).is_some()
     }
     fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
-        if let Some(value) = self.added.get(index) {
+        if let Some(value) = self.page.added.get(index) {
             return Some(value as &dyn ValueView);
         }
         self.field(index).map(|at| self.field_value(at) as &dyn ValueView)

@@ -1,16 +1,18 @@
 //! `{% assign list = list | push: item %}` in the Liquid stage ([`super::evaluate`]) as
-//! a tag that appends to the list the variable holds ([`PushTag`]), not one that copies
+//! a tag that pushes onto the list the variable holds ([`PushTag`]), not one that copies
 //! it: Jekyll's `push` (`lib/jekyll/filters.rb`) makes a new array of the same
 //! references, so a page that pushes many items costs little there, where `liquid-core`
-//! copies every item of the list at each push. What the page sees is the same: a value
-//! of `liquid-core` is never shared, so no other variable holds the old list.
+//! copies every item of the list at each push. The runtime holds the list
+//! ([`super::liquid_pushed`]), and an item of the site's lists in it as a reference.
 
 use std::io::Write;
 
-use liquid_core::model::KString;
+use liquid_core::model::ScalarCow;
 use liquid_core::parser::TagReflection;
 use liquid_core::runtime::Expression;
 use liquid_core::{Language, ParseTag, Renderable, Runtime, TagTokenIter, Value, ValueView};
+
+use super::liquid_pushed::{PUSH_ITEM, PUSH_VALUE};
 
 /// The name of the tag.
 pub(super) const PUSH_TAG: &str = "opsbook_push";
@@ -69,21 +71,24 @@ struct Push {
 
 impl Renderable for Push {
     fn render_to(&self, _writer: &mut dyn Write, runtime: &dyn Runtime) -> liquid_core::Result<()> {
-        let item = self.item.evaluate(runtime)?.to_value();
-        // The list is taken out of its variable, appended to and put back, so the
-        // budget weighs it as an `assign` would.
-        let list = runtime.set_global(KString::from_ref(&self.name), Value::Nil);
-        match list {
-            Some(Value::Array(mut items)) => {
-                items.push(item);
-                runtime.set_global(KString::from_ref(&self.name), Value::Array(items));
-                Ok(())
-            }
-            other => {
-                runtime.set_global(KString::from_ref(&self.name), other.unwrap_or(Value::Nil));
-                Err(liquid_core::Error::with_msg("Array expected").context("filter", "push"))
-            }
+        let item = self.item.evaluate(runtime)?;
+        let held = runtime.try_get(&[ScalarCow::new(self.name.as_str())]);
+        if !held.is_some_and(|list| list.as_array().is_some()) {
+            return Err(liquid_core::Error::with_msg("Array expected").context("filter", "push"));
         }
+        // A list kept from the variable by a loop is read again.
+        super::liquid_items::variable_set(runtime.registers(), &self.name);
+        // An item of the site's lists by its address, which the runtime that holds the
+        // lists ([`super::liquid_pushed`]) knows when it is one; else a copy.
+        let address = item.as_object().map(|object| std::ptr::from_ref(object.as_value()).cast::<()>() as usize);
+        let shared = address.and_then(|address| {
+            let address = Value::scalar(i64::try_from(address).ok()?);
+            runtime.set_global(format!("{PUSH_ITEM}{}", self.name).into(), address)
+        });
+        if shared.is_none() {
+            runtime.set_global(format!("{PUSH_VALUE}{}", self.name).into(), item.to_value());
+        }
+        Ok(())
     }
 }
 

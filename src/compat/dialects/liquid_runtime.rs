@@ -16,6 +16,7 @@ use super::liquid_items_filters::{AsJekyll, WhereExp};
 use super::liquid_lenient::Lenient;
 use super::liquid_lists::SiteView;
 use super::liquid_order::{KeyOrders, Orders, to_json, to_liquid};
+use super::liquid_pushed::Pushed;
 use super::liquid_recover::{OUTPUT_TAG, OutputTag, RecoveringBlock, RecoveringTag};
 
 /// The language of Liquid pages, made once.
@@ -345,11 +346,12 @@ impl<'a> Globals<'a> {
         Globals { own, shared: &site.object, site: site.site.as_ref(), orders }
     }
 
-    /// A runtime over these variables, lenient ([`Lenient`]), that reads their order.
+    /// A runtime over these variables, lenient ([`Lenient`]), that reads their order
+    /// and holds the lists the page pushes onto ([`Pushed`]).
     pub(super) fn runtime(&self) -> Lenient<impl Runtime + '_> {
         let runtime = liquid_core::runtime::RuntimeBuilder::new().set_globals(self).build();
         self.orders.install(runtime.registers());
-        Lenient(runtime)
+        Lenient(Pushed::new(runtime, self.site))
     }
 
     /// The shared `site` with its lists, unless the page's own variables hide it.

@@ -49,6 +49,7 @@ mod liquid_page_items;
 mod liquid_partials;
 mod liquid_pieces;
 mod liquid_push;
+mod liquid_pushed;
 mod liquid_recover;
 mod liquid_runtime;
 mod liquid_template;
