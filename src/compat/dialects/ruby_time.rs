@@ -13,8 +13,7 @@
 //! 5. the date is made as `Time.local` makes it: month 1-12, day 1-31, a day past the
 //!    month's end running into the next month (`2023-02-30` is 2023-03-02).
 //!
-//! Forms that carry no year (`May 17`) are dated by Ruby in the year of the build: none
-//! here. Other forms `Date._parse` knows (Japanese eras, VMS, ordinal days) are not read.
+//! Not read: forms with no year (`May 17`, in the build's year in Ruby), eras, VMS, ordinals.
 
 use std::sync::LazyLock;
 

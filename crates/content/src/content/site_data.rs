@@ -216,7 +216,7 @@ pub fn is_site_data_path(relative: &str) -> bool {
     let first = relative.split('/').next().unwrap_or("");
     SITE_CONFIG_FILES.contains(&relative)
         || matches!(first, "_data" | "data")
-        || super::walk::in_folder_named(relative, "_data")
+        || relative.rsplit_once('/').is_some_and(|(dir, _)| dir.split('/').any(|part| part == "_data"))
         || relative.starts_with("config/_default/")
         || relative.starts_with("config/production/")
 }
