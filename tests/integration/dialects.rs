@@ -258,3 +258,29 @@ fn a_kramdown_element_never_closed_is_warned_at_its_line_of_the_file() {
     assert_eq!(places, ["content/included.md:7:1", "content/open.md:7:1"], "{}", run.stderr);
     assert_eq!((open.lines().nth(6), included.lines().nth(6)), (Some("<section>"), Some("<section>")));
 }
+
+/// An HTML comment that closes on a fence's line (`` ``` -->``) leaves no fence open:
+/// the tabs after it are tabs (remark-comment, which Docusaurus's `mdx1Compat.comments`
+/// uses, ends a comment at its first `-->`, as CommonMark's HTML block does).
+#[test]
+fn a_comment_closing_on_a_fence_line_leaves_the_tabs_after_it_whole() {
+    let page = "---\ntitle: A\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n<!--\n### Hidden\n\n```yaml\nkind: A\n``` -->\n\n### Shown\n\n<Tabs>\n  <TabItem value=\"one\" label=\"One\" default>\n\n```yaml\none: 1\n```\n  </TabItem>\n  <TabItem value=\"two\" label=\"Two\">\n\n```yaml\ntwo: 2\n```\n  </TabItem>\n</Tabs>\n\nAfter.\n";
+    let site = Site::with_files(
+        "comment-fence-tabs",
+        &[("docusaurus.config.js", "module.exports = {};\n"), ("docs/a.md", page)],
+    );
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Test\"\n[build]\ncontent-dir = \"docs\"\n[check]\nlinks = \"warn\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+    let main = main_of(&site, "public/a/index.html");
+    assert!(
+        main.contains("<p class=\"tab-label\">One</p>") && main.contains("<p class=\"tab-label\">Two</p>"),
+        "{main}"
+    );
+    // The comment stays a comment, its fence its text.
+    assert!(main.contains("<!--\n### Hidden") && !main.contains("id=\"hidden\""), "{main}");
+}
