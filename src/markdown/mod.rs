@@ -206,6 +206,10 @@ pub struct Rendered {
     /// Whether the body holds a group of tabs a dialect wrote: the page then loads the
     /// theme's `tabs.js`.
     pub tabs: bool,
+    /// The first construct of another tool the page shows as a placeholder, as the
+    /// placeholder names it: the old tool ran it, and it may have made ids the page
+    /// has not ([`crate::check`] says so of a link to an id it lacks).
+    pub unrun: Option<String>,
 }
 
 /// About how long the HTML of `events`, parsed from `text`, is: the HTML the body
@@ -287,6 +291,7 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     let Some(expanded) = input.includes.and_then(|files| includes::expand(input, files)) else {
         let mut rendered = render_source(input, None);
         crate::diagnostic::bound::bound_per_file(&mut rendered.diagnostics);
+        rendered.unrun = first_placeholder(&rendered.diagnostics);
         return rendered;
     };
     let mut rendered = render_source(&MarkdownInput { text: &expanded.text, ..*input }, Some(&expanded));
@@ -312,7 +317,17 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     rendered.included_files.sort();
     rendered.included_files.dedup();
     crate::diagnostic::bound::bound_per_file(&mut rendered.diagnostics);
+    rendered.unrun = first_placeholder(&rendered.diagnostics);
     rendered
+}
+
+/// The construct of the first placeholder the page shows, as its `unsupported-syntax`
+/// warning quotes it (`the shortcode `{{< x >}}` … shown as a placeholder`): found from
+/// the warnings, since a streaming build writes the HTML later.
+fn first_placeholder(diagnostics: &[Diagnostic]) -> Option<String> {
+    let d = diagnostics.iter().find(|d| d.rule == Rule::UnsupportedSyntax && d.message.contains("as a placeholder"))?;
+    let quoted = d.message.split('`').nth(1).filter(|q| !q.is_empty());
+    Some(quoted.unwrap_or("a construct of another tool").to_string())
 }
 
 /// Renders a body whose text is the page's, or the page's with its includes

@@ -259,6 +259,44 @@ fn a_kramdown_element_never_closed_is_warned_at_its_line_of_the_file() {
     assert_eq!((open.lines().nth(6), included.lines().nth(6)), (Some("<section>"), Some("<section>")));
 }
 
+/// A link to an id a page lacks, when the page shows a construct of another tool as a
+/// placeholder: the old tool ran the construct, which may have made the id (a Hugo
+/// site's own shortcode writing `<h3 id="calendar">`), so opsbook cannot tell, and says
+/// so in a note at the link. A page without a placeholder keeps its warning.
+#[test]
+fn an_anchor_into_a_page_with_a_placeholder_is_a_note() {
+    let site = Site::with_files(
+        "unrun-anchor",
+        &[
+            ("hugo.toml", "title = \"Ops\"\n"),
+            ("content/_index.md", "---\ntitle: Home\n---\n## Events\n\n{{< home/calendar_dark >}}\n"),
+            ("content/plain.md", "---\ntitle: Plain\n---\n## Steps\n"),
+            (
+                "content/links.md",
+                "---\ntitle: Links\n---\nSee [the calendar](/#calendar) and [steps](plain.md#nothing).\n",
+            ),
+        ],
+    );
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Test\"\n[markdown]\nheading-ids = \"hugo\"\n[check]\nlinks = \"warn\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains(
+            "note[broken-anchor]: no heading or anchor `#calendar` in `content/_index.md`, which shows `{{< home/calendar_dark >}}` as a placeholder: the old tool ran it, and it may make that id\n --> content/links.md:4:5\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning[broken-anchor]: no heading or anchor `#nothing` in `content/plain.md`\n"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// An HTML comment that closes on a fence's line (`` ``` -->``) leaves no fence open:
 /// the tabs after it are tabs (remark-comment, which Docusaurus's `mdx1Compat.comments`
 /// uses, ends a comment at its first `-->`, as CommonMark's HTML block does).
