@@ -5,11 +5,15 @@
 //! (`extensions/autolink.c`): a valid domain, the address up to white space or `<`, then
 //! trailing punctuation, unmatched `)` and an entity-like `&name;` cut off; which kinds
 //! of address are linked, and the scheme a `www.` address gets, are the tool's
-//! ([`Literals`]).
+//! ([`Literals`]); so is the other rule of an address's start and end
+//! ([`patterned`], Goldmark's).
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 pub(crate) use crate::content::reading_rules::AutolinkLiterals as Literals;
+use crate::content::reading_rules::LiteralMatch;
+
+mod patterned;
 
 /// An address found in a text: its bytes and the link's destination (an email's
 /// without `mailto:`, which the writer adds).
@@ -25,6 +29,9 @@ pub(crate) fn find(text: &str, rule: Literals) -> Vec<Found> {
     let mut found = Vec::new();
     if rule.is_off() {
         return found;
+    }
+    if rule.matching == LiteralMatch::Patterned {
+        return patterned::find(text, rule);
     }
     let bytes = text.as_bytes();
     let (mut at, mut last_end) = (0, 0);

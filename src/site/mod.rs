@@ -591,7 +591,9 @@ impl Site {
 /// read such a directive ([`SourceRules::document_title`]); in a public build never one
 /// of an internal block, nor any when the page's internal markers do not pair.
 fn document_title(old_tool: &dyn SourceRules, source: &SourcePage, public: bool) -> Option<String> {
+    use crate::markdown::public_text::blanked;
     let body = source.text.get(source.body_start..).unwrap_or("");
-    let readable = if public { crate::markdown::public_text::blanked(body)? } else { body.into() };
-    old_tool.document_title(&readable).map(str::to_string)
+    // Most pages name none: their internal blocks are not looked for.
+    let title = old_tool.document_title(body)?.to_string();
+    if public { old_tool.document_title(&blanked(body)?).map(str::to_string) } else { Some(title) }
 }

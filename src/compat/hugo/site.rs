@@ -68,16 +68,17 @@ pub(crate) fn definition_lists(config: Option<&Value>) -> crate::compat::interfa
 /// Goldmark's linkify in Hugo, by the configuration `config`: on unless
 /// `markup.goldmark.extensions.linkify` is false, a `www.` address linked by
 /// `linkifyProtocol` (`https` unless set; `http` the only other Hugo documents);
-/// `http`, `https` and `ftp` addresses and emails (goldmark `extension/linkify.go`,
-/// <https://gohugo.io/configuration/markup/#goldmark>).
+/// `http`, `https` and `ftp` addresses and emails, found by Goldmark's patterns
+/// (goldmark `extension/linkify.go`, <https://gohugo.io/configuration/markup/#goldmark>).
 pub(crate) fn autolinks(config: Option<&Value>) -> crate::content::reading_rules::AutolinkLiterals {
-    use crate::content::reading_rules::AutolinkLiterals;
+    use crate::content::reading_rules::{AutolinkLiterals, LiteralMatch};
     let extension = |name: &str| goldmark_setting(config, "extensions", name);
     if extension("linkify").and_then(Value::as_bool) == Some(false) {
         return AutolinkLiterals::OFF;
     }
     let http = extension("linkifyProtocol").and_then(Value::as_str).is_some_and(|p| p.eq_ignore_ascii_case("http"));
-    AutolinkLiterals { www: Some(if http { "http" } else { "https" }), ..AutolinkLiterals::GFM }
+    let www = Some(if http { "http" } else { "https" });
+    AutolinkLiterals { www, matching: LiteralMatch::Patterned, ..AutolinkLiterals::GFM }
 }
 
 /// The setting `markup.goldmark.<table>.<name>` of the configuration `config`.

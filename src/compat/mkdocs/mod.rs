@@ -67,7 +67,8 @@ impl ToolRules for MkDocs {
         // (to `http://`) and emails; Python-Markdown alone links none.
         if has_extension("pymdownx.magiclink") {
             let schemes = &["http", "https", "ftp", "ftps"];
-            old.autolinks = crate::content::reading_rules::AutolinkLiterals { schemes, www: Some("http"), email: true };
+            let gfm = crate::content::reading_rules::AutolinkLiterals::GFM;
+            old.autolinks = crate::content::reading_rules::AutolinkLiterals { schemes, ..gfm };
         }
         if has_extension("pymdownx.emoji") {
             old.emoji = super::dialects::emoji::Shortcodes::ResumeAfterName;

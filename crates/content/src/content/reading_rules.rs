@@ -44,14 +44,29 @@ pub struct AutolinkLiterals {
     pub www: Option<&'static str>,
     /// Whether an email address is linked, to `mailto:` it.
     pub email: bool,
+    /// Where an address starts and ends.
+    pub matching: LiteralMatch,
+}
+
+/// Where a bare address starts and ends, by the parser's rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LiteralMatch {
+    /// cmark-gfm's (GitHub, remark-gfm): a valid domain, the address up to white space
+    /// or `<`, then trailing punctuation, unmatched `)` and `&name;` cut off.
+    #[default]
+    Delimited,
+    /// Goldmark's `linkify` (Hugo): at a word's start, a domain ending in a lowercase
+    /// top-level domain and a path of URL characters, by its regular expressions.
+    Patterned,
 }
 
 impl AutolinkLiterals {
     /// Nothing linked.
-    pub const OFF: Self = Self { schemes: &[], www: None, email: false };
+    pub const OFF: Self = Self { schemes: &[], www: None, email: false, matching: LiteralMatch::Delimited };
     /// GFM's extension as cmark-gfm has it (GitHub): `http`, `https` and `ftp`
     /// addresses, `www.` to `http://`, emails.
-    pub const GFM: Self = Self { schemes: &["http", "https", "ftp"], www: Some("http"), email: true };
+    pub const GFM: Self =
+        Self { schemes: &["http", "https", "ftp"], www: Some("http"), email: true, matching: LiteralMatch::Delimited };
 
     /// Whether nothing is linked.
     pub fn is_off(&self) -> bool {
