@@ -291,7 +291,6 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     let Some(expanded) = input.includes.and_then(|files| includes::expand(input, files)) else {
         let mut rendered = render_source(input, None);
         crate::diagnostic::bound::bound_per_file(&mut rendered.diagnostics);
-        rendered.unrun = first_placeholder(&rendered.diagnostics);
         return rendered;
     };
     let mut rendered = render_source(&MarkdownInput { text: &expanded.text, ..*input }, Some(&expanded));
@@ -317,16 +316,18 @@ pub(crate) fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     rendered.included_files.sort();
     rendered.included_files.dedup();
     crate::diagnostic::bound::bound_per_file(&mut rendered.diagnostics);
-    rendered.unrun = first_placeholder(&rendered.diagnostics);
     rendered
 }
 
-/// The construct of the first placeholder the page shows, as its `unsupported-syntax`
-/// warning quotes it (`the shortcode `{{< x >}}` … shown as a placeholder`): found from
-/// the warnings, since a streaming build writes the HTML later.
-fn first_placeholder(diagnostics: &[Diagnostic]) -> Option<String> {
-    let d = diagnostics.iter().find(|d| d.rule == Rule::UnsupportedSyntax && d.message.contains("as a placeholder"))?;
-    let quoted = d.message.split('`').nth(1).filter(|q| !q.is_empty());
+/// The construct of the first placeholder the page shows that may write ids, as its
+/// `unsupported-syntax` warning quotes it (`the shortcode `{{< x >}}` … shown as a
+/// placeholder`): found from the dialects' problems, since a streaming build writes the
+/// HTML later. A construct whose template was read and writes no id is passed over.
+fn first_placeholder(rewrite: &rewrite::Rewrite) -> Option<String> {
+    let (_, _, message) = rewrite.problems.iter().find(|(_, problem, message)| {
+        *problem == rewrite::Problem::Unsupported && message.contains("as a placeholder")
+    })?;
+    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
     Some(quoted.unwrap_or("a construct of another tool").to_string())
 }
 
@@ -354,7 +355,9 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     match input.dialects.and_then(|rewrite| rewrite(input.text, page)) {
         Some(rewrite) => {
             let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
-            write_body(&rewritten, input.text, Some(&rewrite), expanded)
+            let mut rendered = write_body(&rewritten, input.text, Some(&rewrite), expanded);
+            rendered.unrun = first_placeholder(&rewrite);
+            rendered
         }
         None => write_body(input, input.text, None, expanded),
     }
