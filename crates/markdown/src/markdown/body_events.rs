@@ -396,7 +396,7 @@ impl<'a> BodyWriter<'a> {
             let spot = self.location_in_source(*offset);
             let d = match problem {
                 rewrite::Problem::Admonition => spot.diagnostic(Rule::Admonition, message.clone()),
-                rewrite::Problem::Unsupported => spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_help(
+                rewrite::Problem::Unsupported | rewrite::Problem::UnsupportedWithoutIds => spot.diagnostic(Rule::UnsupportedSyntax, message.clone()).with_help(
                     "see the guide's page on other tools' syntax for what opsbook renders, or rewrite it in Markdown",
                 ),
                 rewrite::Problem::Template => {

@@ -206,6 +206,10 @@ pub struct Rendered {
     /// Whether the body holds a group of tabs a dialect wrote: the page then loads the
     /// theme's `tabs.js`.
     pub tabs: bool,
+    /// The first construct of another tool the page shows as a placeholder, as the
+    /// placeholder names it: the old tool ran it, and it may have made ids the page
+    /// has not ([`crate::check`] says so of a link to an id it lacks).
+    pub unrun: Option<String>,
 }
 
 /// About how long the HTML of `events`, parsed from `text`, is: the HTML the body
@@ -315,6 +319,18 @@ pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
     rendered
 }
 
+/// The construct of the first placeholder the page shows that may write ids, as its
+/// `unsupported-syntax` warning quotes it (`the shortcode `{{< x >}}` … shown as a
+/// placeholder`): found from the dialects' problems, since a streaming build writes the
+/// HTML later. A construct whose template was read and writes no id is passed over.
+fn first_placeholder(rewrite: &rewrite::Rewrite) -> Option<String> {
+    let (_, _, message) = rewrite.problems.iter().find(|(_, problem, message)| {
+        *problem == rewrite::Problem::Unsupported && message.contains("as a placeholder")
+    })?;
+    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
+    Some(quoted.unwrap_or("a construct of another tool").to_string())
+}
+
 /// Renders a body whose text is the page's, or the page's with its includes
 /// `expanded`. Characters XML 1.0 forbids become U+FFFD first, so that no part of the
 /// HTML (text, code, raw HTML, ids) carries them.
@@ -339,7 +355,9 @@ fn render_source(input: &MarkdownInput<'_>, expanded: Option<&includes::Expanded
     match input.dialects.and_then(|rewrite| rewrite(input.text, page)) {
         Some(rewrite) => {
             let rewritten = MarkdownInput { text: &rewrite.text, ..*input };
-            write_body(&rewritten, input.text, Some(&rewrite), expanded)
+            let mut rendered = write_body(&rewritten, input.text, Some(&rewrite), expanded);
+            rendered.unrun = first_placeholder(&rewrite);
+            rendered
         }
         None => write_body(input, input.text, None, expanded),
     }

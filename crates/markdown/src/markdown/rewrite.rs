@@ -58,6 +58,9 @@ pub enum Problem {
     Admonition,
     /// A construct opsbook does not render, shown as a placeholder.
     Unsupported,
+    /// The same, where the construct's template was read and writes no id: a link to an
+    /// id its page lacks is then broken all the same.
+    UnsupportedWithoutIds,
     /// The handbook's template for a construct failed.
     Template,
     /// A Liquid filter opsbook does not know, passed over where the tag writes nothing
