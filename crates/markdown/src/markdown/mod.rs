@@ -208,7 +208,7 @@ pub struct Rendered {
     pub tabs: bool,
     /// The first construct of another tool the page shows as a placeholder, as the
     /// placeholder names it: the old tool ran it, and it may have made ids the page
-    /// has not ([`crate::check`] says so of a link to an id it lacks).
+    /// has not (the link check says so of a link to an id it lacks).
     pub unrun: Option<String>,
 }
 
