@@ -149,7 +149,7 @@ mod tests {
         let caught = catch(|| -> usize { panic!("broke on\npage {}", 7) }).expect_err("it panicked");
         assert_eq!(caught.message, "broke on page 7");
         let at = caught.location.expect("the hook saw where");
-        assert!(at.starts_with("src/panics.rs:"), "{at}");
+        assert!(at.starts_with("crates/core/src/panics.rs:"), "{at}");
     }
 
     #[test]
