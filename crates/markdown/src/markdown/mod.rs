@@ -324,11 +324,10 @@ pub fn render_markdown(input: &MarkdownInput<'_>) -> Rendered {
 /// placeholder`): found from the dialects' problems, since a streaming build writes the
 /// HTML later. A construct whose template was read and writes no id is passed over.
 fn first_placeholder(rewrite: &rewrite::Rewrite) -> Option<String> {
-    let (_, _, message) = rewrite.problems.iter().find(|(_, problem, message)| {
-        *problem == rewrite::Problem::Unsupported && message.contains("as a placeholder")
+    let quoted = rewrite.problems.iter().find_map(|(_, problem, message)| {
+        (*problem == rewrite::Problem::Unsupported).then(|| rewrite::placeholder_source(message)).flatten()
     })?;
-    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
-    Some(quoted.unwrap_or("a construct of another tool").to_string())
+    Some(if quoted.is_empty() { "a construct of another tool" } else { quoted }.to_string())
 }
 
 /// Renders a body whose text is the page's, or the page's with its includes

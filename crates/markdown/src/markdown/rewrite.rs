@@ -51,6 +51,18 @@ pub const ASSET_FOLDERS: [&str; 18] = [
     "assets",
 ];
 
+/// The construct a problem's message says is shown as a placeholder, as the message
+/// quotes it (`` `{{< x >}}` is not supported by opsbook; it is shown as a placeholder``);
+/// `None` for a message about no placeholder. The one reader of that convention, for
+/// the link check's notes and the migration's list of placeholders.
+pub fn placeholder_source(message: &str) -> Option<&str> {
+    if !message.contains("shown as a placeholder") {
+        return None;
+    }
+    let (_, rest) = message.split_once('`')?;
+    Some(rest.split_once('`')?.0)
+}
+
 /// What a problem found while rewriting is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Problem {
