@@ -220,6 +220,17 @@ pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
                 message.push_str(&format!(" (included from {})", page.source.file));
             }
             let severity = if translated { severity.max(crate::diagnostic::Severity::Warning) } else { severity };
+            // A construct the page shows as a placeholder ran in the old tool and may
+            // have made the id: opsbook cannot tell, so it is a note.
+            let severity = match site.pages[target].rendered.unrun.as_deref().filter(|_| !translated) {
+                Some(construct) => {
+                    message.push_str(&format!(
+                        ", which shows `{construct}` as a placeholder: the old tool ran it, and it may make that id"
+                    ));
+                    crate::diagnostic::Severity::Note
+                }
+                None => severity,
+            };
             let mut d = Diagnostic::error(
                 Rule::BrokenAnchor,
                 included_from.unwrap_or(&page.source.file),

@@ -229,3 +229,51 @@ fn a_hugo_shortcode_template_linked_out_or_huge_is_not_read() {
         run.stderr
     );
 }
+
+/// A Hugo site's shortcode template is read for ids only through the confinement, a
+/// regular file of at most 256 KiB: one linked out of the handbook is not read (a
+/// warning, and the shortcode's source is unknown), a huge one, a padded one past the
+/// bound and a named pipe are not read either, and the build neither hangs nor prints
+/// what lies outside. A link to an id their pages lack is then a note (their templates
+/// may write it); only the template read and writing no id keeps the warning.
+#[test]
+fn a_shortcode_template_read_for_ids_linked_out_huge_or_a_pipe_is_not_read() {
+    let mut files = vec![
+        ("hugo.toml".to_string(), "title = 'x'\n".to_string()),
+        ("book.toml".to_string(), "[handbook]\ntitle = \"T\"\n[check]\nlinks = \"warn\"\n".to_string()),
+        ("layouts/shortcodes/plain.html".to_string(), "<p class=\"plain\"></p>\n".to_string()),
+        ("layouts/shortcodes/padded.html".to_string(), format!("<p>{}</p>\n", "x".repeat(300 << 10))),
+    ];
+    let names = ["linked", "huge", "padded", "pipe", "plain"];
+    let links: Vec<String> = names.iter().map(|n| format!("[{n}]({n}.md#x)")).collect();
+    files.push(("content/links.md".into(), format!("---\ntitle: Links\n---\n{}\n", links.join(" "))));
+    for name in names {
+        files.push((format!("content/{name}.md"), format!("---\ntitle: {name}\n---\n{{{{< {name} >}}}}\n")));
+    }
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = Site::with_files("shortcode-ids", &files);
+    let elsewhere = Site::with_files("shortcode-ids-elsewhere", &[("linked.html", &format!("<p>{TOKEN}</p>\n"))]);
+    std::os::unix::fs::symlink(elsewhere.root.join("linked.html"), site.root.join("layouts/shortcodes/linked.html"))
+        .expect("a link");
+    let huge = std::fs::File::create(site.root.join("layouts/shortcodes/huge.html")).expect("a file");
+    huge.set_len(8 << 30).expect("a sparse file of 8 GiB");
+    crate::reads::make_fifo(&site.root.join("layouts/shortcodes/pipe.html"));
+    let started = std::time::Instant::now();
+    let run = crate::reads::run_bounded(&site, &["check"], &[]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "took {:?}", started.elapsed());
+    assert!(
+        run.stderr.contains("warning[symlink-outside-root]")
+            && run.stderr.contains(" --> layouts/shortcodes/linked.html"),
+        "{}",
+        run.stderr
+    );
+    for (name, shown) in [("linked", "{{< linked >}}"), ("huge", "huge"), ("padded", "padded"), ("pipe", "pipe")] {
+        let note = format!(
+            "note[broken-anchor]: no heading or anchor `#x` in `content/{name}.md`, which shows `{shown}` as a placeholder"
+        );
+        assert!(run.stderr.contains(&note), "{note}\n{}", run.stderr);
+    }
+    let warning = "warning[broken-anchor]: no heading or anchor `#x` in `content/plain.md`\n";
+    assert!(run.stderr.contains(warning), "{}", run.stderr);
+    assert!(!run.stderr.contains("Hostile0Token") && !run.stdout.contains("Hostile0Token"), "{}", run.stderr);
+}

@@ -258,3 +258,85 @@ fn a_kramdown_element_never_closed_is_warned_at_its_line_of_the_file() {
     assert_eq!(places, ["content/included.md:7:1", "content/open.md:7:1"], "{}", run.stderr);
     assert_eq!((open.lines().nth(6), included.lines().nth(6)), (Some("<section>"), Some("<section>")));
 }
+
+/// A link to an id a page lacks, when the page shows a construct of another tool as a
+/// placeholder that may have made it: the site's own shortcode whose template writes an
+/// id (`<h3 id="calendar">`, or a templated `id="{{ .Get 0 }}"`), or one whose template
+/// opsbook cannot read (a theme's module not in the repository). opsbook cannot tell, and
+/// says so in a note at the link naming that placeholder. A page without a placeholder,
+/// or whose placeholders' templates write no id, keeps its warning.
+#[test]
+fn an_anchor_into_a_page_with_a_placeholder_is_a_note() {
+    let site = Site::with_files(
+        "unrun-anchor",
+        &[
+            ("hugo.toml", "title = \"Ops\"\n"),
+            (
+                "layouts/shortcodes/home/calendar_dark.html",
+                "<div>\n<h3 id=\"calendar\">Our Team Calendar</h3>\n</div>\n",
+            ),
+            (
+                "layouts/shortcodes/banner.html",
+                "<div class=\"banner\" data-id=\"x\">{{ .Inner | markdownify }}</div>\n",
+            ),
+            ("layouts/shortcodes/section.html", "<section id=\"{{ .Get 0 }}\"></section>\n"),
+            ("content/_index.md", "---\ntitle: Home\n---\n## Events\n\n{{< banner >}}\n\n{{< home/calendar_dark >}}\n"),
+            ("content/plain.md", "---\ntitle: Plain\n---\n## Steps\n"),
+            ("content/banner.md", "---\ntitle: Banner\n---\n## Steps\n\n{{< banner >}}Hi{{< /banner >}}\n"),
+            ("content/sections.md", "---\ntitle: Sections\n---\n{{< banner >}}\n\n{{< section intro >}}\n"),
+            ("content/themed.md", "---\ntitle: Themed\n---\n{{< imgproc featured Resize 800x >}}\n"),
+            (
+                "content/links.md",
+                "---\ntitle: Links\n---\nSee [the calendar](/#calendar), [steps](plain.md#nothing), \
+                 [banner](banner.md#nothing), [intro](sections.md#intro) and [image](themed.md#figure).\n",
+            ),
+        ],
+    );
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Test\"\n[markdown]\nheading-ids = \"hugo\"\n[check]\nlinks = \"warn\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    let may = ": the old tool ran it, and it may make that id\n --> content/links.md:4:";
+    for (anchor, page, construct) in [
+        ("calendar", "_index.md", "home/calendar_dark"),
+        ("intro", "sections.md", "section"),
+        ("figure", "themed.md", "{{< imgproc featured Resize 800x >}}"),
+    ] {
+        let note = format!(
+            "note[broken-anchor]: no heading or anchor `#{anchor}` in `content/{page}`, which shows `{construct}` as a placeholder{may}"
+        );
+        assert!(run.stderr.contains(&note), "{note}\n{}", run.stderr);
+    }
+    for page in ["plain.md", "banner.md"] {
+        let warning = format!("warning[broken-anchor]: no heading or anchor `#nothing` in `content/{page}`\n");
+        assert!(run.stderr.contains(&warning), "{warning}\n{}", run.stderr);
+    }
+}
+
+/// An HTML comment that closes on a fence's line (`` ``` -->``) leaves no fence open:
+/// the tabs after it are tabs (remark-comment, which Docusaurus's `mdx1Compat.comments`
+/// uses, ends a comment at its first `-->`, as CommonMark's HTML block does).
+#[test]
+fn a_comment_closing_on_a_fence_line_leaves_the_tabs_after_it_whole() {
+    let page = "---\ntitle: A\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n<!--\n### Hidden\n\n```yaml\nkind: A\n``` -->\n\n### Shown\n\n<Tabs>\n  <TabItem value=\"one\" label=\"One\" default>\n\n```yaml\none: 1\n```\n  </TabItem>\n  <TabItem value=\"two\" label=\"Two\">\n\n```yaml\ntwo: 2\n```\n  </TabItem>\n</Tabs>\n\nAfter.\n";
+    let site = Site::with_files(
+        "comment-fence-tabs",
+        &[("docusaurus.config.js", "module.exports = {};\n"), ("docs/a.md", page)],
+    );
+    site.write(
+        "book.toml",
+        "[handbook]\ntitle = \"Test\"\n[build]\ncontent-dir = \"docs\"\n[check]\nlinks = \"warn\"\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("unsupported-syntax"), "{}", run.stderr);
+    let main = main_of(&site, "public/a/index.html");
+    assert!(
+        main.contains("<p class=\"tab-label\">One</p>") && main.contains("<p class=\"tab-label\">Two</p>"),
+        "{main}"
+    );
+    // The comment stays a comment, its fence its text.
+    assert!(main.contains("<!--\n### Hidden") && !main.contains("id=\"hidden\""), "{main}");
+}

@@ -160,3 +160,46 @@ fn reports_a_hiding_field_below_a_hugo_fence() {
         run.stderr
     );
 }
+
+/// MkDocs's reader keeps front matter that is not a YAML mapping as the page's text
+/// (`get_data`, `mkdocs/utils/meta.py`): the cases of `test_yaml_meta_data_not_dict`,
+/// `test_yaml_meta_data_invalid` and `test_yaml_meta_data` of
+/// `mkdocs/tests/utils/utils_tests.py` (mkdocs/mkdocs 2862536793b3c67d9d83c33e0dd6d50a791928f8).
+const MKDOCS_PAGES: &[(&str, &str)] = &[
+    ("mkdocs.yml", "site_name: Ops\n"),
+    ("content/not-dict.md", "---\n- List item\n---\nDoc body\n"),
+    ("content/invalid.md", "---\nfoo: bar: baz\n---\nDoc body\n"),
+    ("content/valid.md", "---\nTitle: Foo Bar\nTags:\n    - foo\n    - bar\n---\nDoc body\n"),
+];
+
+#[test]
+fn mkdocs_keeps_front_matter_that_is_no_mapping_as_the_page_text() {
+    let site = Site::with_files("front-matter-mkdocs", MKDOCS_PAGES);
+    site.write("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for (file, at) in [("content/invalid.md", "2:9"), ("content/not-dict.md", "2:1")] {
+        assert!(run.stderr.contains(&format!("--> {file}:{at}\n")), "{file}: {}", run.stderr);
+    }
+    assert!(run.stderr.contains("as MkDocs builds it"), "{}", run.stderr);
+    let invalid = site.read("public/invalid/index.html");
+    let invalid = main_of(&invalid);
+    assert!(
+        invalid.contains("<hr />\n<h2 id=\"foo-bar-baz\">foo: bar: baz") && invalid.contains("<p>Doc body</p>"),
+        "{invalid}"
+    );
+    let not_dict = site.read("public/not-dict/index.html");
+    assert!(main_of(&not_dict).contains("<li>List item</li>"), "{}", main_of(&not_dict));
+    assert!(main_of(&not_dict).contains("<p>Doc body</p>"), "{}", main_of(&not_dict));
+    let valid = site.read("public/valid/index.html");
+    assert!(!main_of(&valid).contains("Foo Bar") && main_of(&valid).contains("<p>Doc body</p>"), "{}", main_of(&valid));
+    // A block that may hide the page stays an error: a build does not guess.
+    site.write("content/vault.md", "---\nvisibility: internal\nfoo: bar: baz\n---\nSecret.\n");
+    let run = site.build(&[]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[front-matter-syntax]") && run.stderr.contains("--> content/vault.md:"),
+        "{}",
+        run.stderr
+    );
+}

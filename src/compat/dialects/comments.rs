@@ -47,7 +47,7 @@ pub(super) fn contains(ranges: &[Range<usize>], offset: usize) -> bool {
 /// The comments of the HTML block at `block`, each from its `<!--` to its `-->`, or to
 /// the block's end. `<!-->` and `<!--->` are whole comments (CommonMark 0.31.2, "Raw
 /// HTML", as the HTML standard reads them).
-fn push_block_comments(text: &str, block: Range<usize>, ranges: &mut Vec<Range<usize>>) {
+pub(super) fn push_block_comments(text: &str, block: Range<usize>, ranges: &mut Vec<Range<usize>>) {
     let Some(html) = text.get(block.clone()) else { return };
     let mut at = 0;
     while let Some(open) = html[at..].find("<!--") {

@@ -308,7 +308,7 @@ impl Planner<'_, '_> {
                 Render::Unknown
             }
             Render::NotFound(message) => {
-                collected.problems.push((range.start, Problem::Unsupported, message));
+                collected.problems.push((range.start, shortcodes::placeholder_problem(call, page), message));
                 Render::Unknown
             }
             render => render,

@@ -13,6 +13,7 @@ use super::Page;
 use super::finder::Finder;
 use super::tokens::{Kind, MAX_CONSTRUCTS, Syntax, Token};
 use super::{attributes, erb, liquid, mdbook, mdx, shortcodes};
+use crate::markdown::has_text;
 
 /// The byte ranges of the code of `text`: code spans and code blocks, in order. Fences
 /// pulldown-cmark does not see as such (inside an HTML block: a JSX `<TabItem>` with a
@@ -21,15 +22,21 @@ pub(super) fn code_ranges(text: &str) -> Vec<Range<usize>> {
     use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
     let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut fenced: Vec<Range<usize>> = Vec::new();
+    let mut comments: Vec<Range<usize>> = Vec::new();
+    let has_comments = has_text(text, "<!--");
     for (event, range) in Parser::new_ext(text, crate::markdown::parser_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => fenced.push(range.clone()),
+            Event::Start(Tag::HtmlBlock) if has_comments => {
+                super::comments::push_block_comments(text, range, &mut comments);
+                continue;
+            }
             Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => {}
             _ => continue,
         }
         ranges.push(range);
     }
-    ranges.extend(fenced_ranges(text, &fenced));
+    ranges.extend(fenced_ranges(text, &fenced, &comments));
     ranges.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
@@ -47,8 +54,12 @@ pub(super) fn code_ranges(text: &str) -> Vec<Range<usize>> {
 /// parser ends it: with its container, when a list item or a quote ends before the
 /// fence is closed (CommonMark 0.31, "Fenced code blocks": the content runs "until the
 /// end of the containing block"). The others (in an HTML block, a shortcode's body)
-/// run to their closing fence or the end of the page.
-fn fenced_ranges(text: &str, parsed: &[Range<usize>]) -> Vec<Range<usize>> {
+/// run to their closing fence or the end of the page. A line that starts inside an
+/// HTML comment of a block (`comments`) is the comment's text, no fence: the comment
+/// runs to its first `-->` in CommonMark's HTML block and in the comments of MDX 1 that
+/// Docusaurus reads (`mdx1Compat.comments`, remark-comment's `tokenize`), so a comment
+/// closing on a fence's line (`` ``` --> ``) leaves no fence open after it.
+fn fenced_ranges(text: &str, parsed: &[Range<usize>], comments: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut open: Option<(usize, u8, usize)> = None;
     let mut at = 0;
@@ -57,7 +68,7 @@ fn fenced_ranges(text: &str, parsed: &[Range<usize>]) -> Vec<Range<usize>> {
     for line in text.split_inclusive('\n') {
         let line_start = at;
         at += line.len();
-        if line_start < skip_until {
+        if line_start < skip_until || (open.is_none() && super::comments::contains(comments, line_start)) {
             continue;
         }
         let trimmed = line.trim();
@@ -220,5 +231,25 @@ mod tests {
         let html = "<div>\n```\n{{< x >}}\n```\n</div>\n";
         let fence = html.find("```").expect("fence");
         assert!(code_ranges(html).iter().any(|r| r.start <= fence && r.end >= html.find("</div>").expect("div")));
+    }
+
+    /// A comment's lines are its text, no fence: it ends at its first `-->`, on a
+    /// fence's line too. remark-comment (which Docusaurus's `mdx1Compat.comments` uses),
+    /// `index.js` `tokenize` and the multi-line comment of `test/test.mjs`
+    /// (leebyron/remark-comment 457a2f841516e9177f92979bfc5b23f103efdf9b).
+    #[test]
+    fn a_fence_inside_a_comment_opens_no_code() {
+        let text = "<!--\n```yaml\nkind: A\n``` -->\n\n<Tabs>\n\n```yaml\none: 1\n```\n</Tabs>\n";
+        let code = code_ranges(text);
+        let second = text.find("```yaml\none").expect("the second fence");
+        let close = text.find("```\n</Tabs>").expect("the close") + 3;
+        assert_eq!(code, vec![second..close], "{code:?}");
+        // remark-comment's case: a multi-line comment, then text.
+        let text = "# This document\n\n<!--\nhas a multi-line comment \n-->\n\nand a paragraph\n";
+        assert!(code_ranges(text).is_empty());
+        // A comment inside a fence is code.
+        let text = "```\n<!--\n```\nafter -->\n";
+        let code = code_ranges(text);
+        assert!(code.len() == 1 && code[0].start == 0 && code[0].end < text.find("after").expect("after"), "{code:?}");
     }
 }

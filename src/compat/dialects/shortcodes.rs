@@ -17,7 +17,7 @@
 use super::finder::Finder;
 use super::title::title_html;
 use super::tokens::{Call, Kind, Render, Syntax, Token};
-use super::{Page, tabs};
+use super::{Page, Problem, tabs};
 use crate::html::escape;
 
 /// The longest inside of a shortcode read, in bytes: a longer one is text (and the
@@ -202,6 +202,20 @@ pub(super) fn render_call(call: &Call<'_>, inner: Option<&str>, parent: Option<&
             template.shown
         )),
         (render, _) => render,
+    }
+}
+
+/// What a placeholder of `call` is, for the link check: a construct whose own template
+/// was read and writes no id ([`OwnTemplate::writes_ids`]) cannot have made an id its
+/// page lacks; any other may have.
+///
+/// [`OwnTemplate::writes_ids`]: crate::content::site_data::OwnTemplate::writes_ids
+pub(super) fn placeholder_problem(call: &Call<'_>, page: Page<'_>) -> Problem {
+    let own = page.templating.and_then(|t| t.site.data.own_templates.find(call.name, page.dir));
+    let hugo = matches!(call.syntax, Syntax::HugoAngle | Syntax::HugoPercent);
+    match own {
+        Some(template) if hugo && !template.writes_ids => Problem::UnsupportedWithoutIds,
+        _ => Problem::Unsupported,
     }
 }
 

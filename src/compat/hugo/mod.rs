@@ -10,6 +10,7 @@ pub(crate) mod menus;
 pub(crate) mod mounts;
 pub(crate) mod page_refs;
 pub(crate) mod permalinks;
+pub(crate) mod shortcode_ids;
 pub(crate) mod shortcodes;
 pub(crate) mod site;
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! The shortcode templates a Hugo site gives itself (its own `layouts/` and its themes'),
 //! which Hugo runs instead of its embedded shortcode of the same name: opsbook runs no Go
 //! template, so a shortcode with a template here gets none of opsbook's renderings
-//! ([`crate::compat::dialects`]). Folders are listed, no template is read, through the
-//! handbook's confinement, at most [`MAX_ENTRIES`] entries and [`MAX_DEPTH`] folders deep.
+//! ([`crate::compat::dialects`]). Folders are listed through the handbook's confinement,
+//! at most [`MAX_ENTRIES`] entries and [`MAX_DEPTH`] folders deep; each template is read
+//! only for whether it may write ids ([`super::shortcode_ids`]).
 //!
 //! More: docs/architecture.md, "Notes by module".
 
@@ -31,7 +32,8 @@ pub(crate) fn own_templates(
     site: Option<&Value>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (OwnTemplates, ThemeShortcodes) {
-    let mut walk = Walk { config, found: Vec::new(), entries: 0, diagnostics };
+    let budget = super::shortcode_ids::MAX_SCANNED_TOTAL;
+    let mut walk = Walk { config, found: Vec::new(), entries: 0, budget, diagnostics };
     let mounts = mounts_at(site, "layouts");
     if mounts.is_empty() {
         walk.folder("layouts", "", false, 0);
@@ -113,6 +115,8 @@ struct Walk<'a> {
     config: &'a Config,
     found: Vec<OwnTemplate>,
     entries: usize,
+    /// What is left of the bytes of templates read for ids.
+    budget: u64,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -161,7 +165,8 @@ impl Walk<'_> {
             if path.is_dir() {
                 self.folder(&child, &inside, theme, depth + 1);
             } else if let Some((name, scope)) = template_name(&inside) {
-                self.found.push(OwnTemplate { name, scope, shown: child, theme });
+                let writes_ids = super::shortcode_ids::template_writes_ids(confinement, &path, &mut self.budget);
+                self.found.push(OwnTemplate { name, scope, shown: child, theme, writes_ids });
             }
         }
     }
@@ -229,7 +234,7 @@ mod tests {
 
     fn own(path: &str, theme: bool) -> OwnTemplate {
         let (name, scope) = template_name(path).unwrap();
-        OwnTemplate { name, scope, shown: format!("layouts/{path}"), theme }
+        OwnTemplate { name, scope, shown: format!("layouts/{path}"), theme, writes_ids: true }
     }
 
     /// Which template serves which page: `TestLookupShortcodeDepth` (the nearest folder

@@ -118,6 +118,7 @@ struct Body<'a> {
     included_files: Vec<Cow<'a, str>>,
     browser_diagrams: bool,
     tabs: bool,
+    unrun: Option<Cow<'a, str>>,
 }
 
 /// Appends `value` to `bytes` in postcard's format.
@@ -197,6 +198,7 @@ fn body<'a>(rendered: &'a Rendered, text: bool, blocks: &[&str]) -> Option<Body<
         included_files: list(&rendered.included_files),
         browser_diagrams: rendered.browser_diagrams,
         tabs: rendered.tabs,
+        unrun: option(&rendered.unrun),
     })
 }
 
@@ -379,6 +381,7 @@ impl<'a> Reader<'a> {
             included_files: list(body.included_files),
             browser_diagrams: body.browser_diagrams,
             tabs: body.tabs,
+            unrun: option(body.unrun),
         })
     }
 }
@@ -417,6 +420,7 @@ mod tests {
             included_files: vec!["snippets/a.md".into()],
             browser_diagrams: true,
             tabs: true,
+            unrun: Some("{{< calendar >}}".into()),
         }
     }
 

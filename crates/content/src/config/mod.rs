@@ -549,6 +549,10 @@ pub struct Config {
     /// Where a front matter block ends, when the compatibility layer read the old tool's
     /// rule before the walk; else [`Fences::of`] decides.
     pub fences: Option<Fences>,
+    /// The old tool that keeps front matter it cannot read as a mapping as the page's
+    /// text, when the compatibility layer found one before the walk; `None`: such a
+    /// block is dropped (see `content::page`).
+    pub unread_front_as_text: Option<&'static str>,
 }
 
 impl Config {

@@ -159,6 +159,7 @@ impl Config {
             confined: Default::default(),
             memo: Default::default(),
             fences: None,
+            unread_front_as_text: None,
         })
     }
 }

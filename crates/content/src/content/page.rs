@@ -169,12 +169,19 @@ pub struct Reading {
     pub migrating: bool,
     /// Where a front matter block ends, as the old tool's parser reads it.
     pub fences: super::front_matter::Fences,
+    /// The old tool that keeps a front matter block it cannot read as a mapping as the
+    /// page's text ([`crate::config::Config::unread_front_as_text`]), when moving.
+    pub unread_front_as_text: Option<&'static str>,
 }
 
 impl Reading {
     /// The reading of the handbook of `config`.
     pub fn of(config: &crate::config::Config) -> Reading {
-        Reading { migrating: config.migrating(), fences: super::front_matter::Fences::of(config) }
+        Reading {
+            migrating: config.migrating(),
+            fences: super::front_matter::Fences::of(config),
+            unread_front_as_text: config.unread_front_as_text,
+        }
     }
 }
 
@@ -201,14 +208,11 @@ pub fn load_page_at(
         Err(problem) => return (None, vec![problem]),
     };
     // Front matter the old tool tolerated, when nothing in it may hide the page.
-    let tolerated = |block: &str, d: Diagnostic| {
-        let hides = ["visibility", "draft", "internal"].iter().any(|word| block.contains(word));
-        match migrating && !hides {
-            true => d
-                .with_severity(Severity::Warning)
-                .with_help("the page is built without its front matter, as Jekyll builds it and GitHub shows it"),
-            false => d,
-        }
+    let tolerated = |block: &str, d: Diagnostic| match migrating && !may_hide(block) {
+        true => d
+            .with_severity(Severity::Warning)
+            .with_help("the page is built without its front matter, as Jekyll builds it and GitHub shows it"),
+        false => d,
     };
     let (front, body_start, body_line) = match super::front_matter::split_front_matter_with(&text, reading.fences) {
         Ok(split) if let Some(d) = hiding_field_below(&text, &split, &file, reading.fences) => {
@@ -236,6 +240,13 @@ pub fn load_page_at(
                 }
                 Some((Err(e), block_text)) => {
                     let d = Diagnostic::error(Rule::FrontMatterSyntax, &file, e.line, e.column, e.message);
+                    if let Some(tool) = kept_as_text(reading, block_text) {
+                        let help = format!(
+                            "the block is no front matter: the page is built with it as its text, as {tool} builds it"
+                        );
+                        diagnostics.push(d.with_severity(Severity::Warning).with_help(help));
+                        return page_of(path, file, FrontMatter::default(), text, (0, 1), diagnostics);
+                    }
                     diagnostics.push(tolerated(block_text, d));
                     FrontMatter::default()
                 }
@@ -248,6 +259,19 @@ pub fn load_page_at(
             (FrontMatter::default(), 0, 1)
         }
     };
+    page_of(path, file, front, text, (body_start, body_line), diagnostics)
+}
+
+/// The page read, with its body at `body` (its byte offset and 1-based line).
+fn page_of(
+    path: &str,
+    file: String,
+    front: FrontMatter,
+    text: String,
+    body: (usize, usize),
+    diagnostics: Vec<Diagnostic>,
+) -> (Option<SourcePage>, Vec<Diagnostic>) {
+    let (body_start, body_line) = body;
     let page = SourcePage {
         path: path.to_string(),
         file,
@@ -260,6 +284,20 @@ pub fn load_page_at(
         made: false,
     };
     (Some(page), diagnostics)
+}
+
+/// The old tool of a moving handbook that keeps a front matter `block` it cannot read as
+/// a mapping as the page's text ([`Reading::unread_front_as_text`]): the whole file is
+/// then the page's body. `None` when there is none, or when the block may hide the page
+/// ([`may_hide`]), which stays an error: a build does not guess whether a page is public.
+fn kept_as_text(reading: Reading, block: &str) -> Option<&'static str> {
+    reading.unread_front_as_text.filter(|_| reading.migrating && !may_hide(block))
+}
+
+/// Whether front matter `block` names a field that may hide a page: `visibility`,
+/// `draft`, `internal`.
+fn may_hide(block: &str) -> bool {
+    ["visibility", "draft", "internal"].iter().any(|word| block.contains(word))
 }
 
 /// The error of a page whose front matter the old tool ends at a line that is not its

@@ -75,6 +75,9 @@ pub struct OwnTemplate {
     /// Whether a theme gives it: it then stands only before the tool's embedded
     /// constructs, not before opsbook's readings of themes' ones.
     pub theme: bool,
+    /// Whether what it writes may hold ids (an `id=`, a Markdown heading, a partial it
+    /// calls): true unless its file was read and shows none.
+    pub writes_ids: bool,
 }
 
 impl OwnTemplates {
