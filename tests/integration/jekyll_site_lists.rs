@@ -85,3 +85,28 @@ fn a_link_in_a_capture_is_the_url_of_its_page() {
     );
     assert!(build.stderr.contains("_articles/gone.md"), "{}", build.stderr);
 }
+
+/// A file that is no page loops over a collection as Jekyll's search indexes do
+/// (`search.json`): every document (a title from its name, as Jekyll gives one), a key
+/// the item lacks nil, the same in every build.
+#[test]
+fn a_file_s_loop_over_a_collection_writes_every_document() {
+    let site = site("jekyll-lists-file");
+    site.write(
+        "content/search.json",
+        "---\nlayout: null\n---\n[{% for a in site.articles %}{\"title\": {{ a.title | jsonify }}, \"url\": \"{{ site.baseurl }}{{ a.url }}\", \
+         \"content\": {{ a.content | strip_html | jsonify }}}{% unless forloop.last %},{% endunless %}{% endfor %}]\n",
+    );
+    let mut written = Vec::new();
+    for _ in 0..2 {
+        site.build(&[]).expect_code(0);
+        written.push(site.read("public/search.json"));
+    }
+    assert_eq!(
+        written[0].trim_end(),
+        "[{\"title\": \"Alerts\", \"url\": \"/articles/alerts.html\", \"content\": \"\"},\
+         {\"title\": \"Deploys\", \"url\": \"/articles/deploys.html\", \"content\": \"\"},\
+         {\"title\": \"Onboarding\", \"url\": \"/articles/onboarding.html\", \"content\": \"\"}]"
+    );
+    assert_eq!(written[0], written[1]);
+}

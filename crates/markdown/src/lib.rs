@@ -12,7 +12,9 @@
 
 // The modules below under the names the code has always used (`crate::html`, ...).
 pub(crate) use opsbook_content::content;
-pub(crate) use opsbook_core::{braces, char_boundary, diagnostic, hash, html, html_pass, panics, percent, slug, spent};
+pub(crate) use opsbook_core::{
+    braces, char_boundary, dates, diagnostic, hash, html, html_pass, panics, percent, slug, spent,
+};
 
 #[cfg(any(test, feature = "test-hooks"))]
 pub(crate) use opsbook_core::site_path;

@@ -13,7 +13,9 @@
 //! where.
 
 use super::liquid_budget::MAX_OUTPUT;
+use super::liquid_recover::{Failures, OUTPUT_TAG};
 use super::liquid_runtime::{Globals, LANGUAGE, site_globals};
+use super::liquid_template::Kind;
 use crate::markdown::templating::SiteContext;
 
 /// Why a file cannot be rendered: where in its body (1-based line and column, when
@@ -41,9 +43,7 @@ pub(crate) fn render_file(
     let body = with_assets(body, asset)?;
     let blocks = super::liquid_runtime::BLOCKS;
     if let Some(at) = super::liquid_budget::too_deep(super::liquid_budget::tag_names(&body), blocks) {
-        let before = &body[..at];
-        let line = before.matches('\n').count() + 1;
-        let column = before[before.rfind('\n').map_or(0, |n| n + 1)..].chars().count() + 1;
+        let (line, column) = place(&body, at);
         let message = format!("its blocks nest more than {} deep", super::liquid_budget::MAX_DEPTH);
         return Err(Refusal { line, column, message });
     }
@@ -59,17 +59,76 @@ pub(crate) fn render_file(
             None => refused,
         }
     })?;
+    drop(elements);
+    // Read again as a page's Liquid is: the body read whole first, so that a refusal
+    // names the author's text.
+    let (text, numbered) = as_on_pages(&body);
+    super::liquid_recover::start_parse();
+    let elements = liquid_core::parser::parse(&text, &LANGUAGE).map_err(|e| refusal(&e.to_string()))?;
     let template = liquid_core::runtime::Template::new(elements);
     let globals = Globals::new(page, false, site_globals(site));
     let runtime = globals.runtime();
-    super::liquid_budget::start(liquid_core::Runtime::registers(&runtime), std::time::Instant::now());
+    let registers = liquid_core::Runtime::registers(&runtime);
+    super::liquid_budget::start(registers, std::time::Instant::now());
     let mut out = Bounded(Vec::new());
     liquid_core::Renderable::render_to(&template, &mut out, &runtime).map_err(|e| refusal(&e.to_string()))?;
+    // A tag that failed left a marker where its output was: the file is refused at it.
+    if let Some((number, error)) = registers.get_mut::<Failures>().0.first() {
+        let range = numbered.get(*number).cloned().unwrap_or(0..0);
+        let (line, column) = place(&body, range.start);
+        let tag = super::shorten(&body[range]);
+        let message =
+            format!("`{tag}` cannot be evaluated ({})", super::liquid_template::first_line(&error.to_string()));
+        return Err(Refusal { line, column, message });
+    }
     String::from_utf8(out.0).map_err(|_| Refusal {
         line: 1,
         column: 1,
         message: "it writes text that is not UTF-8".into(),
     })
+}
+
+/// `body` as a page's Liquid reads it ([`super::liquid_template::template_of`]): each
+/// variable written as the tag [`OUTPUT_TAG`], which makes a key no value holds nil in
+/// a loop too, as Jekyll's drops do; comments left out (Liquid parses the tags inside
+/// one). With the place in `body` of each tag and variable Liquid numbers, in order
+/// ([`super::liquid_recover`]).
+fn as_on_pages(body: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut text = String::with_capacity(body.len() + body.len() / 8);
+    let mut numbered = Vec::new();
+    let mut at = 0;
+    for piece in super::liquid_pieces::find_pieces(body, false) {
+        text.push_str(&body[at..piece.range.start]);
+        let source = &body[piece.range.clone()];
+        match &piece.kind {
+            Kind::Liquid { name, trims, .. } if name.is_empty() => {
+                let inner = source[2..source.len() - 2].trim_matches('-');
+                let dash = |trim: bool| if trim { "-" } else { "" };
+                text.push_str(&format!("{{%{} {OUTPUT_TAG} {inner} {}%}}", dash(trims.0), dash(trims.1)));
+                numbered.push(piece.range.clone());
+            }
+            Kind::Liquid { name, .. } => {
+                text.push_str(source);
+                if !matches!(name.as_str(), "elsif" | "else" | "when") && !name.starts_with("end") {
+                    numbered.push(piece.range.clone());
+                }
+            }
+            Kind::Keep
+                if source.starts_with("{%")
+                    && source[2..].trim_start_matches('-').trim_start().starts_with("comment") => {}
+            Kind::Keep | Kind::Include { .. } => text.push_str(source),
+        }
+        at = piece.range.end;
+    }
+    text.push_str(&body[at..]);
+    (text, numbered)
+}
+
+/// The 1-based line and column of the byte `at` of `text`.
+fn place(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    (line, before[before.rfind('\n').map_or(0, |n| n + 1)..].chars().count() + 1)
 }
 
 /// `body` with each `{% asset %}` tag replaced by what jekyll-assets writes for it.
@@ -86,8 +145,7 @@ fn with_assets(body: &str, asset: &dyn Fn(&str) -> Option<String>) -> Result<Str
         let Some(end) = args.find("%}") else { break };
         let offset = body.len() - rest.len() + at;
         let refused = |message: String| {
-            let line = body[..offset].matches('\n').count() + 1;
-            let column = body[..offset].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = place(body, offset);
             Refusal { line, column, message }
         };
         let written = match super::assets::render(args[..end].trim_end_matches('-')) {
@@ -203,6 +261,24 @@ mod tests {
         let missing = render_file("x\n  {% asset gone.png @path %}", &page, &site, &found).expect_err("no file");
         assert_eq!((missing.line, missing.column), (2, 3));
         assert!(missing.message.contains("`gone.png`"), "{missing:?}");
+    }
+
+    /// A list's item without the key a loop reads is nil there, as a Jekyll drop's is
+    /// (`nil | strip_html` is `""`, as in Ruby Liquid); a tag that fails refuses the file
+    /// at its place, each time the same, whatever the thread parsed before.
+    #[test]
+    fn a_missing_key_in_a_loop_is_nil_and_a_failing_tag_is_refused_at_its_place() {
+        let site = site(serde_json::json!({"docs": [{"title": "A"}, {"title": "B", "content": "<p>x</p>"}]}));
+        let page = serde_json::json!({});
+        let body = "[{% for d in site.docs %}{\"t\": {{ d.title | jsonify }}, \"c\": {{ d.content | strip_html | jsonify }}}{% unless forloop.last %},{% endunless %}{% endfor %}]{% comment %}{% if %}{% endcomment %}";
+        let rendered = render_file(body, &page, &site, &|_| None);
+        assert_eq!(rendered.as_deref(), Ok("[{\"t\": \"A\", \"c\": \"\"},{\"t\": \"B\", \"c\": \"x\"}]"));
+        let failing = "{{ site.docs | size }}\n{% for d in site.docs %}\n  {{ 1 | divided_by: 0 }}{% endfor %}";
+        for _ in 0..2 {
+            let error = render_file(failing, &page, &site, &|_| None).expect_err("refused");
+            assert_eq!((error.line, error.column), (3, 3), "{error:?}");
+            assert!(error.message.starts_with("`{{ 1 | divided_by: 0 }}` cannot be evaluated ("), "{error:?}");
+        }
     }
 
     #[test]

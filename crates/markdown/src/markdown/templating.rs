@@ -55,7 +55,7 @@ pub struct SiteContext {
     engine_globals: OnceLock<Box<dyn std::any::Any + Send + Sync>>,
     /// The pages of the site, for the lists of them a template language offers (an
     /// old tool's `site.pages`); empty unless the site's templates may read them.
-    pub(crate) pages: std::sync::Arc<[ListedPage]>,
+    pub pages: std::sync::Arc<[ListedPage]>,
     /// A hash of `pages`, made when first asked ([`SiteContext::pages_fingerprint`]).
     pages_fingerprint: OnceLock<u128>,
 }
@@ -63,7 +63,7 @@ pub struct SiteContext {
 /// What a template's list of the site's pages holds of one page: no text, so that the
 /// list stays small to copy.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ListedPage {
+pub struct ListedPage {
     /// Its path relative to the content folder (`_articles/onboarding.md`).
     pub path: String,
     /// Its path in the site, without the base path (`articles/onboarding.html`).
@@ -153,7 +153,7 @@ impl SiteContext {
 
     /// A hash of the pages the site's lists hold (0 when it holds none), for the key of
     /// a result that may have read them.
-    pub(crate) fn pages_fingerprint(&self) -> u128 {
+    pub fn pages_fingerprint(&self) -> u128 {
         *self.pages_fingerprint.get_or_init(|| {
             if self.pages.is_empty() {
                 return 0;
