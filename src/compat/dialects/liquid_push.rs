@@ -73,7 +73,7 @@ impl Renderable for Push {
     fn render_to(&self, _writer: &mut dyn Write, runtime: &dyn Runtime) -> liquid_core::Result<()> {
         let item = self.item.evaluate(runtime)?;
         let held = runtime.try_get(&[ScalarCow::new(self.name.as_str())]);
-        if !held.is_some_and(|list| list.as_array().is_some()) {
+        if held.is_none_or(|list| list.as_array().is_none()) {
             return Err(liquid_core::Error::with_msg("Array expected").context("filter", "push"));
         }
         // A list kept from the variable by a loop is read again.
