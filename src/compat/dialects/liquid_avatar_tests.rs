@@ -20,19 +20,7 @@ fn render_with(body: &str, plugins: serde_json::Value, front: &str) -> String {
     let split = crate::content::front_matter::split_front_matter(&text).expect("front matter");
     let fields = crate::content::front_matter::parse_fields(&split.front.expect("a block")).expect("fields");
     let templating = crate::markdown::templating::PageTemplating::new(&context, vec![&fields]);
-    let page = super::super::Page {
-        dir: "",
-        mdx: false,
-        highlight: None,
-        templating: Some(&templating),
-        erb: false,
-        html: false,
-        front: None,
-        words: crate::markdown::MarkdownWords::english(),
-        late: None,
-        public: false,
-        links: None,
-    };
+    let page = super::super::evaluate::tests::liquid_page(&templating);
     let mut collected = super::super::Collected::default();
     // A page whose only tag is left to the later stages is not evaluated.
     let output = super::super::evaluate::evaluate(body, page, &mut collected).map_or(body.to_string(), |o| o.text);

@@ -55,19 +55,7 @@ fn render(body: &str, config: serde_json::Value) -> String {
     let (mut context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
     context.pages = pages();
     let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
-    let page = super::super::Page {
-        dir: "",
-        mdx: false,
-        highlight: None,
-        templating: Some(&templating),
-        erb: false,
-        html: false,
-        front: None,
-        words: crate::markdown::MarkdownWords::english(),
-        late: None,
-        public: false,
-        links: None,
-    };
+    let page = super::super::evaluate::tests::liquid_page(&templating);
     let mut collected = super::super::Collected::default();
     let output = super::super::evaluate::evaluate(body, page, &mut collected).expect("evaluated");
     assert!(collected.problems.is_empty(), "{:?}", collected.problems);

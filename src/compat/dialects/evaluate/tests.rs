@@ -84,19 +84,7 @@ pub(in crate::compat::dialects) fn evaluated_page(
         crate::content::front_matter::parse_fields(&split.front.expect("a block")).expect("fields")
     });
     let templating = crate::markdown::templating::PageTemplating::new(&context, fields.iter().collect());
-    let page = Page {
-        dir: "",
-        mdx: false,
-        highlight: None,
-        templating: Some(&templating),
-        erb: false,
-        html: false,
-        front: None,
-        words: crate::markdown::MarkdownWords::english(),
-        late: None,
-        public: false,
-        links: None,
-    };
+    let page = liquid_page(&templating);
     let mut collected = Collected::default();
     let output = evaluate(body, page, &mut collected).expect("evaluated");
     (output, collected.problems.into_iter().map(|(at, _, message)| (at, message)).collect())
@@ -193,4 +181,24 @@ fn maps_the_output_back_to_the_source() {
     assert_eq!(at("v end"), text.find("{{ x }}").expect("found"));
     assert_eq!(at("{% include"), text.find("{% include").expect("found"));
     assert_eq!(at("end"), text.find("end").expect("found"));
+}
+
+/// A page of the Liquid stage with the site's and its own variables `templating`, and
+/// nothing else on.
+pub(in crate::compat::dialects) fn liquid_page<'a>(
+    templating: &'a crate::markdown::templating::PageTemplating<'a>,
+) -> Page<'a> {
+    Page {
+        dir: "",
+        mdx: false,
+        highlight: None,
+        templating: Some(templating),
+        erb: false,
+        html: false,
+        front: None,
+        words: crate::markdown::MarkdownWords::english(),
+        late: None,
+        public: false,
+        links: None,
+    }
 }
