@@ -30,12 +30,14 @@ pub(crate) use opsbook_core::hash;
 pub(crate) use opsbook_core::html;
 pub(crate) use opsbook_core::html_pass;
 pub(crate) use opsbook_core::http_client;
-pub(crate) mod markdown;
+pub(crate) use opsbook_markdown::markdown;
+#[cfg(test)]
+mod markdown_tests;
 pub mod memory;
 #[cfg(test)]
 mod module_graph;
 pub(crate) mod new_page;
-pub(crate) mod panics;
+pub(crate) use opsbook_core::panics;
 pub(crate) mod peers;
 pub(crate) use opsbook_core::percent;
 pub mod pipeline;

@@ -222,13 +222,15 @@ pub(crate) fn check_anchors<S: AsRef<TemplateScan>>(
             let severity = if translated { severity.max(crate::diagnostic::Severity::Warning) } else { severity };
             // A construct the page shows as a placeholder ran in the old tool and may
             // have made the id: opsbook cannot tell, so it is a note.
-            let unrun = site.pages[target].rendered.unrun.as_deref().filter(|_| !translated);
-            let severity = if unrun.is_some() { crate::diagnostic::Severity::Note } else { severity };
-            if let Some(construct) = unrun {
-                message.push_str(&format!(
-                    ", which shows `{construct}` as a placeholder: the old tool ran it, and it may make that id"
-                ));
-            }
+            let severity = match site.pages[target].rendered.unrun.as_deref().filter(|_| !translated) {
+                Some(construct) => {
+                    message.push_str(&format!(
+                        ", which shows `{construct}` as a placeholder: the old tool ran it, and it may make that id"
+                    ));
+                    crate::diagnostic::Severity::Note
+                }
+                None => severity,
+            };
             let mut d = Diagnostic::error(
                 Rule::BrokenAnchor,
                 included_from.unwrap_or(&page.source.file),

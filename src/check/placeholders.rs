@@ -20,12 +20,7 @@ const MAX_NAME: usize = 40;
 /// whichever delimiters it was called with (`{{< x >}}`, `{{% x %}}` or named alone in
 /// the warning), as one template serves them all; a name is never cut without `…`.
 pub(crate) fn construct_name(message: &str) -> Option<String> {
-    if !message.contains("shown as a placeholder") {
-        return None;
-    }
-    let (_, rest) = message.split_once('`')?;
-    let (source, _) = rest.split_once('`')?;
-    let source = source.trim();
+    let source = crate::markdown::rewrite::placeholder_source(message)?.trim();
     let word = |text: &str| -> String {
         let text = text.trim_start_matches(['-', ' ']).trim_start_matches('/').trim_start();
         text.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')).collect()

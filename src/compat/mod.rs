@@ -167,7 +167,8 @@ pub(crate) const TOOLS: [&dyn ToolRules; 9] = [
 
 /// Mounts the folders the old tool's layout publishes, before the content is walked, and
 /// sets the old tool's rule of where front matter ends (Hugo's, [`hugo::FRONT_MATTER_FENCES`])
-/// and of front matter it cannot read (MkDocs keeps it as text, [`mkdocs::keeps_unread_front_matter`]):
+/// and of front matter it cannot read (MkDocs's `get_data`, `mkdocs/utils/meta.py`, strips a
+/// block only when it parses as a mapping and keeps any other as the page's text):
 /// Hugo's module mounts of content folders ([`hugo::mounts`]), Docusaurus's further docs
 /// instances, blogs, versions and locales ([`docusaurus::i18n::mount_layout`]). The build and the watcher of `serve` both
 /// call it, so that they know the same folders.
@@ -177,7 +178,7 @@ pub(crate) fn mount_layout(config: &mut Config, diagnostics: &mut Vec<Diagnostic
         if !config.book_table {
             config.fences = Some(hugo::FRONT_MATTER_FENCES);
         }
-    } else if !config.book_table && mkdocs::keeps_unread_front_matter(config) {
+    } else if !config.book_table && mkdocs::is_site(config) {
         config.unread_front_as_text = Some("MkDocs");
     }
     docusaurus::i18n::mount_layout(config, diagnostics);

@@ -65,7 +65,7 @@ fn a_panic_in_a_pages_markdown_is_an_internal_error_at_the_page_and_the_previous
     assert!(
         run.stderr.contains(
             "error[internal-error]: internal error while rendering this page, please report it: \
-             OPSBOOK_TEST_PANIC asked for a panic in the markdown step of content/a.md (at src/markdown/mod.rs:"
+             OPSBOOK_TEST_PANIC asked for a panic in the markdown step of content/a.md (at crates/markdown/src/markdown/mod.rs:"
         ),
         "{}",
         run.stderr

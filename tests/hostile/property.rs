@@ -148,7 +148,7 @@ const TOKENS: &[&str] = &[
     "&",
     "é",
     "ß",
-    // Other tools' syntax (src/markdown/dialects/), and the characters of its placeholders.
+    // Other tools' syntax (src/compat/dialects/), and the characters of its placeholders.
     "{{< ",
     " >}}",
     "{{% ",

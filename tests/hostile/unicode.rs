@@ -2,7 +2,7 @@
 //! of the Markdown step slice text by byte offsets, and the dialects put private-use
 //! characters of three bytes in the text before they run; a slice inside a character is
 //! a panic. The thousands of pages of the unit property test
-//! (`src/markdown/tests/property.rs`) run the scanners themselves; here fewer pages of
+//! (`src/markdown_tests/property.rs`) run the scanners themselves; here fewer pages of
 //! the same generator (`src/test_support/hostile_text.rs`) go through the real binary,
 //! public and internal, with includes on disk, the templates, the search index and the
 //! link check. `OPSBOOK_PROPERTY_SEED` and `OPSBOOK_PROPERTY_HANDBOOKS` choose another

@@ -20,6 +20,7 @@ pub mod hash;
 pub mod html;
 pub mod html_pass;
 pub mod http_client;
+pub mod panics;
 pub mod percent;
 pub mod secret;
 pub mod site_path;

@@ -19,8 +19,13 @@ fn blocks(text: &str, rule: ColonBlocks) -> (Vec<String>, usize) {
     let data = SiteData { text: TextRules { colon_blocks: rule, ..Default::default() }, ..Default::default() };
     let (context, _) = SiteContext::new(Vec::new(), data);
     let templating = PageTemplating::new(&context, Vec::new());
-    let input = crate::markdown::tests::test_input(text);
-    let out = render_markdown(&MarkdownInput { highlight: None, templating: Some(&templating), ..input });
+    let input = crate::markdown::testing::test_input(text);
+    let out = render_markdown(&MarkdownInput {
+        highlight: None,
+        templating: Some(&templating),
+        dialects: Some(crate::compat::dialects::rewrite),
+        ..input
+    });
     let html = out.html.replace("<div class=\"callout callout-", "\n[").replace("</div>", "\n[/]\n");
     let html = html.replace("\" role=\"note\">\n<p class=\"callout-title\">", ": ").replace("<p>", "");
     let lines = html.lines().map(|l| match l.trim().strip_suffix("</p>") {

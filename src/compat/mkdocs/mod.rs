@@ -23,11 +23,8 @@ use crate::slug::HeadingIdStyle;
 /// MkDocs's configuration files: a handbook with one is MkDocs's.
 pub(crate) const CONFIG_FILES: [&str; 2] = ["mkdocs.yml", "mkdocs.yaml"];
 
-/// Whether the handbook of `config` is MkDocs's (an `mkdocs.yml` beside `book.toml`),
-/// whose reader keeps front matter that is not a YAML mapping as the page's text:
-/// `get_data` (`mkdocs/utils/meta.py`) strips the block only when it parses as a
-/// mapping, and otherwise returns the document whole.
-pub(crate) fn keeps_unread_front_matter(config: &Config) -> bool {
+/// Whether the handbook of `config` is MkDocs's: an `mkdocs.yml` beside `book.toml`.
+pub(crate) fn is_site(config: &Config) -> bool {
     CONFIG_FILES.iter().any(|n| config.root.join(n).is_file())
 }
 
@@ -50,7 +47,7 @@ impl ToolRules for MkDocs {
     }
 
     fn detect(&self, config: &Config, _files: &ContentFiles) -> bool {
-        CONFIG_FILES.iter().any(|n| config.root.join(n).is_file())
+        is_site(config)
     }
 
     fn read(&self, config: &Config, files: &ContentFiles, old: &mut OldTool, diagnostics: &mut Vec<Diagnostic>) {
