@@ -278,3 +278,48 @@ fn docs_instances_and_blogs_are_mounted_at_their_routes_with_their_sidebars() {
     assert!(run.stderr.contains("community/sidebars.js:2:3"), "{}", run.stderr);
     assert!(run.stderr.contains("community/gone"), "{}", run.stderr);
 }
+
+/// `exclude` given as a constant the file declares, and `onlyIncludeVersions`, read as
+/// Docusaurus reads them (openkruise/openkruise.io's configuration names its list
+/// `contentExclude`): the files the list names are no pages, and only the versions named
+/// are built. Either built by code opsbook does not run is a warning at its place naming
+/// the option, and Docusaurus's default holds (every version built).
+#[test]
+fn the_docs_plugin_s_exclude_constant_and_only_include_versions_are_read() {
+    let config = "const contentExclude = ['**/secret.md'];\nmodule.exports = {\n  presets: [['classic', { docs: {\n    exclude: contentExclude,\n    lastVersion: 'current',\n    onlyIncludeVersions: ['current', 'v2'],\n  } }]],\n};\n";
+    let site = Site::with_files(
+        "docusaurus-only-versions",
+        &[
+            ("docusaurus.config.js", config),
+            ("versions.json", "[\"v2\", \"v1\"]\n"),
+            ("docs/intro.md", "# Intro\n"),
+            ("docs/secret.md", "# Secret\n"),
+            ("versioned_docs/version-v2/intro.md", "# Intro 2\n"),
+            ("versioned_docs/version-v1/intro.md", "# Intro 1\n"),
+        ],
+    );
+    site.write("book.toml", "[handbook]\ntitle = \"T\"\n[build]\ncontent-dir = \"docs\"\n");
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(site.exists("public/intro/index.html") && site.exists("public/v2/intro/index.html"), "{}", run.stderr);
+    assert!(!site.exists("public/v1/intro/index.html") && !site.exists("public/secret/index.html"), "{}", run.stderr);
+
+    site.write(
+        "docusaurus.config.js",
+        "const {list} = require('./excluded');\nmodule.exports = {\n  presets: [['classic', { docs: {\n    exclude: list,\n    lastVersion: 'current',\n    onlyIncludeVersions: (() => ['current'])(),\n  } }]],\n};\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("warning[config-field]: the docs plugin's `exclude` is code (`list`), which opsbook does not evaluate\n --> docusaurus.config.js:4:14"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning[config-field]: `onlyIncludeVersions` is code")
+            && run.stderr.contains(" --> docusaurus.config.js:6:26"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.exists("public/v1/intro/index.html") && site.exists("public/secret/index.html"), "{}", run.stderr);
+}

@@ -91,13 +91,21 @@ pub(crate) fn exported_value(text: &str) -> Result<Option<Located>, Problem> {
     parser.value(0).map(Some)
 }
 
+/// The module's top-level declarations before token `end` ([`bindings`]), and what is
+/// left of the budget of copies.
+pub(super) fn declared_before(tokens: &[Token], end: usize) -> (Vec<Binding>, usize) {
+    let mut budget = MAX_COPIED;
+    let names = bindings(tokens, end, &mut budget);
+    (names, budget)
+}
+
 /// How much the names of a module may copy in all, in values and 64 bytes of string:
 /// a name used many times in a value that is used many times grows as a power.
 const MAX_COPIED: usize = 250_000;
 
 /// A top-level `const`, `let` or `var NAME = VALUE`: the name, and its value or the
 /// problem that makes it unreadable.
-type Binding = (String, Result<Located, Problem>);
+pub(super) type Binding = (String, Result<Located, Problem>);
 
 /// The top-level declarations of `tokens` before token `end`, in the order written,
 /// each read with the names declared before it (a TypeScript type after the name is
@@ -163,6 +171,11 @@ impl<'a> Parser<'a> {
     /// A reader of the value at token `at`, without names.
     pub(super) fn new(tokens: &'a [Token], at: usize) -> Self {
         Parser { tokens, at, names: &[], budget: 0 }
+    }
+
+    /// A parser at token `at` whose values may use `names` ([`declared_before`]).
+    pub(super) fn with_names(tokens: &'a [Token], at: usize, (names, budget): &'a (Vec<Binding>, usize)) -> Self {
+        Parser { tokens, at, names, budget: *budget }
     }
 
     fn peek(&self) -> Option<&Token> {

@@ -24,7 +24,9 @@ pub(crate) fn plugin_options(text: &str, preset_key: &str, plugin: &str) -> Resu
             _ => None,
         };
         let Some(start) = start else { continue };
-        let mut parser = Parser::new(&tokens, start);
+        // A name the file declares before the options reads as its value.
+        let names = super::js_literal::declared_before(&tokens, start);
+        let mut parser = Parser::with_names(&tokens, start, &names);
         found.push(parser.value(0)?);
     }
     Ok(found)

@@ -36,7 +36,7 @@ use crate::content::ContentFiles;
 // The files whose presence makes a folder a Docusaurus site, its configuration and its
 // sidebars: a list the core keeps, as its watcher reads them too.
 use crate::content::nav_file::PREFIXING_SITE_FILES as SITE_FILES;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::slug::HeadingIdStyle;
 
 /// Whether the handbook looks like a Docusaurus site.
@@ -94,8 +94,8 @@ impl ToolRules for Docusaurus {
         if let Some(options) = &site.default_docs {
             match exclude::read(options) {
                 Ok(found) => old.docs_exclude = found,
-                Err((line, column, why)) => diagnostics.push(
-                    Diagnostic::error(Rule::ConfigSyntax, site.name, line, column, why)
+                Err((rule, line, column, why)) => diagnostics.push(
+                    Diagnostic::error(rule, site.name, line, column, why)
                         .with_severity(Severity::Warning)
                         .with_help("Docusaurus's default, files and folders named with `_` left out, is used"),
                 ),

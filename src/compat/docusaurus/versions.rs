@@ -31,6 +31,18 @@ pub(crate) struct VersionOptions {
     pub last_version: Option<String>,
     /// `versions.NAME.path`, with where the path is written (line, column).
     pub paths: Vec<(String, String, usize, usize)>,
+    /// `onlyIncludeVersions`, when set.
+    pub only_include: Option<OnlyInclude>,
+}
+
+/// The docs plugin's `onlyIncludeVersions`: the versions Docusaurus builds, of those
+/// `versions.json` and the docs folder (`current`) have, in their order.
+#[derive(Debug, PartialEq)]
+pub(crate) enum OnlyInclude {
+    /// A list of names, and where the option is (line, column).
+    Names(Vec<String>, usize, usize),
+    /// A value opsbook does not evaluate (what it is), and where.
+    Unread(String, usize, usize),
 }
 
 /// One version to mount: its folder (`versioned_docs/version-v1`) and its mount (`v1`).
@@ -80,7 +92,7 @@ pub(crate) fn current_path(config: &Config, site: Option<&SiteConfig>) -> Option
     }
     let names = parse_versions(&read(config, VERSIONS_FILE, &mut Vec::new())?).ok()?;
     let options = site.and_then(|site| site.default_docs.as_ref()).map(version_options).unwrap_or_default();
-    current_path_of(&names, &options)
+    current_path_of(&included(&names, &options).0, &options)
 }
 
 /// [`current_path`] of the versions `names` (newest first) and the plugin's `options`.
@@ -132,7 +144,80 @@ pub(crate) fn version_options(docs: &Located) -> VersionOptions {
             }
         }
     }
-    VersionOptions { last_version, paths }
+    let only_include = docs.get("onlyIncludeVersions").and_then(|option| {
+        let unread = |at: &Located| {
+            let what = match &at.value {
+                Js::Dynamic(what) if what == js_literal::FUNCTION => what.clone(),
+                Js::Dynamic(what) if what.contains(' ') => format!("code ({what})"),
+                Js::Dynamic(what) => format!("code (`{what}`)"),
+                _ => "no list of strings".to_string(),
+            };
+            Some(OnlyInclude::Unread(what, at.line, at.column))
+        };
+        match &option.value {
+            Js::Scalar => None,
+            Js::Array(items) => match items.iter().find(|item| item.str().is_none()) {
+                Some(item) => unread(item),
+                None => {
+                    let names = items.iter().filter_map(Located::str).map(str::to_string).collect();
+                    Some(OnlyInclude::Names(names, option.line, option.column))
+                }
+            },
+            _ => unread(option),
+        }
+    });
+    VersionOptions { last_version, paths, only_include }
+}
+
+/// The versions of `names` (newest first, from `versions.json`) Docusaurus builds, by
+/// `onlyIncludeVersions` (`filterVersions` in the docs plugin's `versions/index.ts`),
+/// and the problems of the option (`validateVersionsOptions` in `versions/validation.ts`):
+/// a list Docusaurus refuses is an error, a value opsbook does not evaluate a warning,
+/// and every version is then built.
+pub(crate) fn included(
+    names: &[(String, usize, usize)],
+    options: &VersionOptions,
+) -> (Vec<(String, usize, usize)>, Vec<Problem>) {
+    let (list, line, column) = match &options.only_include {
+        None => return (names.to_vec(), Vec::new()),
+        Some(OnlyInclude::Unread(what, line, column)) => {
+            let message = format!(
+                "`onlyIncludeVersions` is {what}, which opsbook does not evaluate: every version of `{VERSIONS_FILE}` is built"
+            );
+            return (names.to_vec(), vec![("config", *line, *column, message, Severity::Warning)]);
+        }
+        Some(OnlyInclude::Names(list, line, column)) => (list, *line, *column),
+    };
+    let available: Vec<&str> = std::iter::once(CURRENT).chain(names.iter().map(|(n, ..)| n.as_str())).collect();
+    let unknown: Vec<&str> = list.iter().map(String::as_str).filter(|n| !available.contains(n)).collect();
+    let refused = if list.is_empty() {
+        Some("an empty array is not allowed, at least one version is needed".to_string())
+    } else if !unknown.is_empty() {
+        Some(format!(
+            "unknown versions ({}) found. Available version names are: {}",
+            unknown.join(","),
+            available.join(", ")
+        ))
+    } else {
+        options
+            .last_version
+            .as_ref()
+            .filter(|last| !list.contains(last))
+            .map(|_| "`lastVersion` must be present in the provided `onlyIncludeVersions` array".to_string())
+    };
+    if let Some(why) = refused {
+        let message = format!("the docs plugin's `onlyIncludeVersions` is invalid: {why}; every version is built");
+        return (names.to_vec(), vec![("config", line, column, message, Severity::Error)]);
+    }
+    let kept = names.iter().filter(|(name, ..)| list.contains(name)).cloned().collect();
+    let mut problems = Vec::new();
+    if !list.iter().any(|name| name == CURRENT) {
+        let message = format!(
+            "`onlyIncludeVersions` leaves out `{CURRENT}`: Docusaurus did not build the docs folder, which opsbook builds"
+        );
+        problems.push(("config", line, column, message, Severity::Note));
+    }
+    (kept, problems)
 }
 
 /// A problem with a version: the file (`versions.json` or the configuration's), line,
@@ -142,10 +227,10 @@ pub(crate) type Problem = (&'static str, usize, usize, String, Severity);
 /// The folders to mount, by Docusaurus's rules (see the module documentation), and the
 /// problems found with names and paths.
 pub(crate) fn plan(names: &[(String, usize, usize)], options: &VersionOptions) -> (Vec<Mounted>, Vec<Problem>) {
+    let (names, mut problems) = included(names, options);
     let last = options.last_version.clone().or_else(|| names.first().map(|(name, _, _)| name.clone()));
     let mut mounts = Vec::new();
-    let mut problems = Vec::new();
-    for (name, line, column) in names {
+    for (name, line, column) in &names {
         if let Err(why) = folder_name(name) {
             problems.push((VERSIONS_FILE, *line, *column, format!("the version `{name}` {why}"), Severity::Error));
             continue;
@@ -211,6 +296,7 @@ mod tests {
         let options = |last: Option<&str>, current: Option<&str>| VersionOptions {
             last_version: last.map(str::to_string),
             paths: current.map(|p| vec![(CURRENT.to_string(), p.to_string(), 1, 1)]).unwrap_or_default(),
+            only_include: None,
         };
         assert_eq!(current_path_of(&names(&["3.0", "2.0"]), &options(None, None)).as_deref(), Some("next"));
         assert_eq!(current_path_of(&names(&["3.0"]), &options(Some("3.0"), None)).as_deref(), Some("next"));
@@ -235,6 +321,7 @@ mod tests {
         let options = VersionOptions {
             last_version: Some("current".into()),
             paths: vec![("v1".into(), "/legacy/".into(), 9, 15)],
+            only_include: None,
         };
         let (planned, problems) = plan(&names(&["v1", "0.82"]), &options);
         assert_eq!(
@@ -246,8 +333,11 @@ mod tests {
 
     #[test]
     fn names_and_paths_that_leave_their_folder_are_errors_at_their_place() {
-        let options =
-            VersionOptions { last_version: Some("current".into()), paths: vec![("b".into(), "../x".into(), 7, 20)] };
+        let options = VersionOptions {
+            last_version: Some("current".into()),
+            paths: vec![("b".into(), "../x".into(), 7, 20)],
+            only_include: None,
+        };
         let (planned, problems) = plan(&names(&["../../etc", "b", "/abs"]), &options);
         assert!(planned.is_empty());
         let places: Vec<(&str, usize, usize)> = problems.iter().map(|p| (p.0, p.1, p.2)).collect();
@@ -278,5 +368,81 @@ mod tests {
         let docs =
             crate::compat::docusaurus::site::docs_options(plugin).expect("reads").0.expect("finds the default plugin");
         assert_eq!(version_options(&docs).last_version.as_deref(), Some("y"));
+    }
+
+    fn only(list: &[&str], last: Option<&str>) -> VersionOptions {
+        let list = list.iter().map(|name| name.to_string()).collect();
+        VersionOptions {
+            last_version: last.map(str::to_string),
+            paths: Vec::new(),
+            only_include: Some(OnlyInclude::Names(list, 4, 9)),
+        }
+    }
+
+    /// `onlyIncludeVersions` as facebook/docusaurus's `readVersionsMetadata` tests read it
+    /// (`packages/docusaurus-plugin-content-docs/src/versions/__tests__/index.test.ts` at
+    /// 0559a6b6708e71af2bbf60c358550cd41c3fbc51, the versioned site of versions `1.0.1`,
+    /// `1.0.0`, `withSlugs`): "works with onlyIncludeVersions option" (the order written
+    /// does not matter, the first version kept is the last, `current` left out), "throws
+    /// with empty onlyIncludeVersions", "throws with unknown versions in
+    /// onlyIncludeVersions", "throws with lastVersion not in onlyIncludeVersions".
+    #[test]
+    fn only_include_versions_as_docusaurus_tests_read_it() {
+        let site = names(&["1.0.1", "1.0.0", "withSlugs"]);
+        let (planned, problems) = plan(&site, &only(&["withSlugs", "1.0.1"], None));
+        assert_eq!(planned, mounts(&[("versioned_docs/version-withSlugs", "withSlugs")]));
+        let messages: Vec<(&str, Severity)> = problems.iter().map(|p| (p.3.as_str(), p.4)).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].0.contains("leaves out `current`") && messages[0].1 == Severity::Note, "{messages:?}");
+        assert!(messages[1].0.contains("version `1.0.1` at the docs route"), "{messages:?}");
+
+        let kept = only(&["current", "1.0.0"], None);
+        let (planned, _) = plan(&site, &kept);
+        assert!(planned.is_empty(), "1.0.0 is the last version, at the docs route: {planned:?}");
+        assert_eq!(current_path_of(&included(&site, &kept).0, &kept).as_deref(), Some("next"));
+        assert_eq!(current_path_of(&included(&site, &only(&["current"], None)).0, &only(&["current"], None)), None);
+
+        let refused = [
+            (only(&[], None), "an empty array is not allowed, at least one version is needed"),
+            (
+                only(&["unknownVersion1", "unknownVersion2"], None),
+                "unknown versions (unknownVersion1,unknownVersion2) found. Available version names are: current, 1.0.1, 1.0.0, withSlugs",
+            ),
+            (only(&["current", "1.0.0"], Some("1.0.1")), "`lastVersion` must be present"),
+        ];
+        for (options, why) in refused {
+            let (planned, problems) = plan(&site, &options);
+            assert_eq!(planned.len(), 2, "every version is built: {planned:?}");
+            assert_eq!((problems[0].1, problems[0].2, problems[0].4), (4, 9, Severity::Error));
+            assert!(problems[0].3.contains(why), "{}", problems[0].3);
+        }
+    }
+
+    /// openkruise/openkruise.io's `docusaurus.config.js` (81a3ff66): `onlyIncludeVersions`
+    /// computed by a function called in place is a warning at its place, every version
+    /// built; a list written is read, `undefined` is unset.
+    #[test]
+    fn reads_only_include_versions_or_says_where_it_cannot() {
+        let docs = |value: &str| {
+            let text = format!(
+                "export default {{\n  presets: [['classic', {{\n    docs: {{\n      onlyIncludeVersions: {value},\n    }},\n  }}]],\n}};\n"
+            );
+            let docs = crate::compat::docusaurus::site::docs_options(&text).expect("reads").0.expect("finds docs");
+            version_options(&docs).only_include
+        };
+        assert_eq!(docs("['current', 'v1.9']"), Some(OnlyInclude::Names(vec!["current".into(), "v1.9".into()], 4, 28)));
+        assert_eq!(docs("undefined"), None);
+        let computed = docs("(() => {\n        return ['current', ...versions.slice(0, 3)];\n      })()");
+        let Some(OnlyInclude::Unread(what, line, column)) = computed else { panic!("{computed:?}") };
+        assert_eq!((line, column), (4, 28));
+        let (_, problems) = plan(
+            &names(&["v1.9", "v1.6"]),
+            &VersionOptions {
+                only_include: Some(OnlyInclude::Unread(what, line, column)),
+                ..VersionOptions::default()
+            },
+        );
+        assert_eq!(problems[0].4, Severity::Warning);
+        assert!(problems[0].3.starts_with("`onlyIncludeVersions` is code"), "{}", problems[0].3);
     }
 }
