@@ -374,21 +374,7 @@ fn diagnostics_after_admonitions_keep_their_line_and_column() {
 }
 
 /// A Markdown page of the content folder's root, with no templates.
-pub(super) fn plain_page() -> dialects::Page<'static> {
-    dialects::Page {
-        dir: "",
-        mdx: false,
-        highlight: None,
-        templating: None,
-        erb: false,
-        html: false,
-        front: None,
-        words: MarkdownWords::english(),
-        late: None,
-        public: false,
-        links: None,
-    }
-}
+pub(super) use crate::markdown::testing::plain_page;
 
 #[test]
 fn pages_without_admonitions_are_not_rewritten() {

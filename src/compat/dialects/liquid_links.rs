@@ -96,17 +96,9 @@ mod tests {
             "es/_posts/2008-11-21-nested.markdown",
         ]);
         let page = Page {
-            dir: "",
-            mdx: false,
-            highlight: None,
-            templating: None,
-            erb: false,
-            html: false,
-            front: None,
-            words: crate::markdown::MarkdownWords::english(),
-            late: None,
             public: true,
             links: Some(crate::markdown::rewrite::PageLookup(&posts)),
+            ..crate::markdown::testing::plain_page()
         };
         let mut pieces = super::super::liquid_pieces::find_pieces(text, false);
         write_urls(text, &mut pieces, page, &site());

@@ -66,11 +66,7 @@ pub(crate) fn read(options: &Located) -> Result<Option<DocsExclude>, Unread> {
 
 /// Why the value `at` of `exclude` is not read: what it is, at its place.
 fn unevaluated(at: &Located) -> Unread {
-    let what = match &at.value {
-        Js::Dynamic(what) if what == super::js_literal::FUNCTION => what.clone(),
-        Js::Dynamic(what) => format!("code (`{what}`)"),
-        _ => "no list of strings".to_string(),
-    };
+    let what = super::options::unevaluated(&at.value);
     let why = format!("the docs plugin's `exclude` is {what}, which opsbook does not evaluate");
     (Rule::ConfigField, at.line, at.column, why)
 }

@@ -19,12 +19,24 @@ pub(crate) fn clean_folder(path: &str) -> String {
 pub(crate) fn note_unevaluated(options: &Located, keys: &[&str], name: &str, diagnostics: &mut Vec<Diagnostic>) {
     for key in keys {
         let Some(Located { value: Js::Dynamic(what), line, column }) = options.get(key) else { continue };
-        let what = if what == FUNCTION { what.clone() } else { format!("code (`{what}`)") };
+        let what = unevaluated(&Js::Dynamic(what.clone()));
         let note = format!("`{key}` is {what}, which opsbook does not run: it is read as unset, Docusaurus's default");
         diagnostics.push(
             Diagnostic::error(Rule::ConfigField, name, *line, *column, note)
                 .with_severity(Severity::Note)
                 .with_help(format!("write `{key}` as a string for opsbook to follow it")),
         );
+    }
+}
+
+/// What a value only running the configuration gives is, for a warning that opsbook does
+/// not evaluate it: a function, code (a name or `...` quoted, an expression not), or no
+/// list of strings.
+pub(crate) fn unevaluated(value: &Js) -> String {
+    match value {
+        Js::Dynamic(what) if what == FUNCTION => what.clone(),
+        Js::Dynamic(what) if what.contains(' ') => format!("code ({what})"),
+        Js::Dynamic(what) => format!("code (`{what}`)"),
+        _ => "no list of strings".to_string(),
     }
 }

@@ -145,15 +145,8 @@ pub(crate) fn version_options(docs: &Located) -> VersionOptions {
         }
     }
     let only_include = docs.get("onlyIncludeVersions").and_then(|option| {
-        let unread = |at: &Located| {
-            let what = match &at.value {
-                Js::Dynamic(what) if what == js_literal::FUNCTION => what.clone(),
-                Js::Dynamic(what) if what.contains(' ') => format!("code ({what})"),
-                Js::Dynamic(what) => format!("code (`{what}`)"),
-                _ => "no list of strings".to_string(),
-            };
-            Some(OnlyInclude::Unread(what, at.line, at.column))
-        };
+        let unread =
+            |at: &Located| Some(OnlyInclude::Unread(super::options::unevaluated(&at.value), at.line, at.column));
         match &option.value {
             Js::Scalar => None,
             Js::Array(items) => match items.iter().find(|item| item.str().is_none()) {

@@ -90,3 +90,21 @@ pub fn test_input(text: &str) -> MarkdownInput<'_> {
         words: MarkdownWords::english(),
     }
 }
+
+/// A Markdown page of the content folder's root for the dialects' stage, with nothing on
+/// (no templates, no link lookup, a build for readers inside).
+pub fn plain_page() -> super::rewrite::Page<'static> {
+    super::rewrite::Page {
+        dir: "",
+        mdx: false,
+        highlight: None,
+        templating: None,
+        erb: false,
+        html: false,
+        front: None,
+        words: MarkdownWords::english(),
+        late: None,
+        public: false,
+        links: None,
+    }
+}

@@ -188,17 +188,5 @@ fn maps_the_output_back_to_the_source() {
 pub(in crate::compat::dialects) fn liquid_page<'a>(
     templating: &'a crate::markdown::templating::PageTemplating<'a>,
 ) -> Page<'a> {
-    Page {
-        dir: "",
-        mdx: false,
-        highlight: None,
-        templating: Some(templating),
-        erb: false,
-        html: false,
-        front: None,
-        words: crate::markdown::MarkdownWords::english(),
-        late: None,
-        public: false,
-        links: None,
-    }
+    Page { templating: Some(templating), ..crate::markdown::testing::plain_page() }
 }
