@@ -45,6 +45,7 @@ pub(crate) mod progress;
 pub(crate) mod render;
 pub mod search;
 pub(crate) use opsbook_core::secret;
+pub(crate) use opsbook_search::search_index;
 pub(crate) mod serve;
 pub(crate) mod site;
 pub(crate) use opsbook_core::site_path;

@@ -18,7 +18,7 @@ const ALLOWED_CIRCLES: &[&str] = &[
     "markdown/includes: directives, markdown_include, mdx_imports, select",
     "pipeline: bodies, steps",
     "pipeline: claim, output, staging",
-    "search: page_terms, pairs",
+    "search_index: page_terms, pairs",
     "site: audience, languages, posts, resolve, source_rules, urls",
     "status/outputs: feed, json_feed",
 ];

@@ -5,16 +5,10 @@
 //! More: docs/architecture.md, "Notes by module".
 
 pub(crate) mod browser_stemmer;
-pub mod encode;
-pub(crate) mod index;
-pub(crate) mod packed;
-pub(crate) mod page_terms;
-pub(crate) mod pairs;
 mod postings;
-pub(crate) mod shards;
-pub(crate) mod snippets;
-pub(crate) mod terms;
-pub(crate) mod text;
+
+pub use crate::search_index::encode;
+pub(crate) use crate::search_index::{encode_docs, packed, pairs, shards, snippets, text, to_json};
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -22,27 +16,16 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use crate::search_index::IndexCache;
+pub(crate) use crate::search_index::{KeptIndex, KeptTerms};
 use crate::site::{PageId, Site};
 use crate::slug::fold;
-pub(crate) use pairs::patch::KeptIndex;
+pub(crate) use postings::PostingsBuilder;
 pub use postings::SitePostings;
-pub(crate) use postings::{KeptTerms, PostingsBuilder};
-pub use shards::IndexCache;
 use shards::ShardCache;
 
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
-/// The mean size of a shard, in bytes.
-pub const SHARD_TARGET: usize = 8 * 1024;
-/// The least size of a shard that ends where a word's hash says (content-defined cuts:
-/// [`shards`]), in bytes; the last shard may be smaller.
-pub const SHARD_LEAST: usize = SHARD_TARGET / 2;
-/// The size past which a shard ends at the next word whatever its hash, in bytes (a
-/// shard grows past it only for one very common word).
-pub const SHARD_MOST: usize = SHARD_TARGET * 3;
-/// The size of a shard of reversed words, in bytes.
-pub const REVERSED_TARGET: usize = 8 * 1024;
-
 /// The files of the index: path in the output and contents.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
@@ -196,19 +179,6 @@ fn build_language_index(
     files.push(("manifest.json".to_string(), to_json(&manifest).into()));
     crate::spent::phase(Some("index: manifest"));
     files
-}
-
-fn to_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
-}
-
-fn encode_docs(docs: &[u32]) -> String {
-    let mut previous = 0;
-    encode::encode(docs.iter().map(|&d| {
-        let delta = u64::from(d - previous);
-        previous = d;
-        delta
-    }))
 }
 
 /// Filter name -> value -> the pages (index numbers) with that value.

@@ -8,12 +8,12 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::index::{Postings, Scoring};
-use super::is_searchable;
-use super::page_terms::{PageTerms, PageText, Scratch};
-use super::terms::{Seen, Terms, TermsBuilder};
+use super::{KeptTerms, is_searchable};
 use crate::hash::FastHashMap;
 use crate::markdown::Rendered;
+use crate::search_index::index::{Postings, Scoring};
+use crate::search_index::page_terms::{PageTerms, PageText, Scratch};
+use crate::search_index::terms::{Seen, Terms, TermsBuilder};
 use crate::site::{PageId, Site};
 
 /// Makes the postings of pages while the Markdown step renders them.
@@ -124,16 +124,6 @@ impl PostingsBuilder {
             files: files_of(site),
         }
     }
-}
-
-/// Where a build keeps pages' postings for the next one (the build cache), each in its
-/// kept form ([`PageTerms::to_kept`]) by the hash of everything it is made of
-/// ([`kept_key`]).
-pub(crate) trait KeptTerms: Sync {
-    /// The kept form the previous build kept with `key`.
-    fn recall_terms(&self, key: u128) -> Option<Vec<u8>>;
-    /// Keeps `bytes`, a kept form, with `key` for the next build.
-    fn keep_terms(&self, key: u128, bytes: &[u8]);
 }
 
 /// The key of the postings of page `id`, whose Markdown gave `rendered`, runbook of
@@ -325,7 +315,7 @@ fn page_terms(
     id: PageId,
     alerts: &[String],
     rendered: &Rendered,
-    intern: &mut dyn super::terms::Intern,
+    intern: &mut dyn crate::search_index::terms::Intern,
     scratch: &mut Scratch,
 ) -> PageTerms {
     let front = &site.pages[id].source.front;

@@ -1,4 +1,4 @@
-//! Hostile inputs: Chinese, Japanese and Korean text (src/search/text.rs indexes each
+//! Hostile inputs: Chinese, Japanese and Korean text (crates/search/src/search_index/text.rs indexes each
 //! stretch of CJK characters as its overlapping pairs of characters). A megabyte of CJK
 //! characters on one line, with no space, CJK mixed with other scripts, combining marks,
 //! noncharacters, private-use and unassigned code points, and characters of four bytes

@@ -271,7 +271,7 @@ fn writes_pairs_for_phrases_snippet_files_and_each_page_s_place() {
     let records = records.as_array().expect("records");
     let db = records.iter().position(|r| r[0] == "runbooks/db-failover/").expect("the failover page") as u64;
     let pages_of = |key: &str| {
-        // FNV-1a, 32 bits, as src/search/pairs.rs and search-phrases.js.
+        // FNV-1a, 32 bits, as crates/search/src/search_index/pairs.rs and search-phrases.js.
         let hash = key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
         let file = json(&site, &format!("public/search/q-{}.json", u64::from(hash) % count));
         let mut page = 0;

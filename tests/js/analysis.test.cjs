@@ -1,7 +1,7 @@
 // Analysis parity: the client's folding, splitting, identifiers and Snowball English
 // stemming (static/search-analysis.js) give exactly the terms of the Rust indexer for
 // every line of fixtures/analysis-words.txt (a few thousand words of the shared corpora
-// and edge cases), as src/search/text.rs wrote them to fixtures/analysis-terms.json;
+// and edge cases), as crates/search/src/search_index/text.rs wrote them to fixtures/analysis-terms.json;
 // and for every other language the index stems, the client's stems (the stemmers of
 // themes/default/stemmers/) are those of the indexer for each line of
 // fixtures/languages/LANG.txt (fixtures/languages/LANG.json).

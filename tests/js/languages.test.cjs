@@ -122,7 +122,7 @@ test('a handbook of two languages searches each language in its own index, stemm
 
 test('a Japanese handbook finds a page by a word of its text, a quoted phrase, and highlights it', { skip: !bin && 'OPSBOOK_BIN is not set' }, async () => {
   // Japanese is written without spaces: the index and the client both cut CJK text into
-  // overlapping pairs of characters (src/search/text.rs), the built, minified client too.
+  // overlapping pairs of characters (crates/search/src/search_index/text.rs), the built, minified client too.
   const out = build('ja', {
     'ga4.md': '# GA4の計測\n\nga4で収集されるすべてのデータはイベントとして追跡されます。\n',
     'node.md': '# ノードの再起動\n\nKubernetesのノードを再起動する手順です。イベは略語ではありません、ントも。\n',

@@ -4,8 +4,8 @@
 // vocabulary rust-stemmers ships, where it has one), words built from a few stems and
 // every suffix (for Arabic also every prefix) of the algorithm's among tables, and edge
 // cases (apostrophes, hyphens, digits, ß, é, Turkish i, Greek final sigma, Cyrillic ё).
-// src/search/text.rs then writes the Rust terms of each list beside it (LANG.json,
-// `OPSBOOK_UPDATE_FIXTURES=1 cargo test --lib js_language_fixtures`), and
+// crates/search/src/search_index/text.rs then writes the Rust terms of each list beside it (LANG.json,
+// `OPSBOOK_UPDATE_FIXTURES=1 cargo test -p opsbook-search --lib js_language_fixtures`), and
 // tests/js/analysis.test.cjs requires the browser to produce the same.
 //
 //   node tests/js/make-language-words.mjs [path/to/rust-stemmers-1.2.0]

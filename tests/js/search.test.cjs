@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const search = require('./search-client.cjs');
 
-test('folds and splits words like src/search/text.rs', () => {
+test('folds and splits words like crates/search/src/search_index/text.rs', () => {
   assert.deepEqual(search.words('Übergabe: kafka-consumer_groups.sh, pg_stat (v2)'), ['ubergabe', 'kafka', 'consumer', 'groups', 'sh', 'pg', 'stat', 'v2']);
   assert.deepEqual(search.words('日本語 ÉCOLE'), ['日本', '本語', 'ecole'], 'CJK text as pairs of characters');
   assert.equal(search.fold('U\u0308bergabe'), 'ubergabe');
@@ -44,7 +44,7 @@ test('highlights the matching stretch of CJK text, and counts two of its charact
   assert.deepEqual(search.highlight('pg_stat', { analyzer, terms: ['stat'], stems: ['stat'], prefix: false }), [['pg', false], ['_', false], ['stat', true]]);
 });
 
-test('decodes the compact numbers of src/search/encode.rs', () => {
+test('decodes the compact numbers of crates/search/src/search_index/encode.rs', () => {
   assert.deepEqual(search.decode('5w1'), [5, 32]);
   assert.deepEqual(search.decode(''), []);
 });

@@ -141,7 +141,7 @@ const phraseIndex = {
   ...pairsFile(3, { 'split brain': [9, 10], 'brain split': [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'brain risk': [9] }),
 };
 
-test('hashes pairs as the index does (src/search/pairs.rs)', () => {
+test('hashes pairs as the index does (crates/search/src/search_index/pairs.rs)', () => {
   assert.equal(search.pairHash(''), 0x811c9dc5);
   assert.equal(search.pairHash('a'), 0xe40c292c);
   assert.deepEqual(search.pairsOf(['split', 'brain', 'risk']), ['split brain', 'brain risk']);

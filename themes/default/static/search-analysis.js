@@ -1,4 +1,4 @@
-/* opsbook search analysis: the text handling of src/search/text.rs, in the browser.
+/* opsbook search analysis: the text handling of crates/search/src/search_index/text.rs, in the browser.
    Folding, splitting into words, identifiers and their parts, Chinese, Japanese and
    Korean text as overlapping pairs of characters (bigrams: `イベント` is `イベ`, `ベン`,
    `ント`; the letters next to it, `ga4で`, a word of their own; a CJK character alone
@@ -21,7 +21,7 @@
   var WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
   var MARK = /^\p{M}$/u;
   /** The characters of Chinese, Japanese and Korean writing: the ranges of
-      src/search/text.rs `CJK_RANGES` (a test there checks this line). */
+      crates/search/src/search_index/text.rs `CJK_RANGES` (a test there checks this line). */
   var CJK = /[\u{1100}-\u{11FF}\u{3005}-\u{3007}\u{3021}-\u{3029}\u{3031}-\u{3035}\u{3038}-\u{303C}\u{3041}-\u{30FF}\u{3131}-\u{318F}\u{31F0}-\u{31FF}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{A960}-\u{A97F}\u{AC00}-\u{D7FF}\u{F900}-\u{FAFF}\u{FF66}-\u{FFDC}\u{1AFF0}-\u{1B16F}\u{20000}-\u{2FA1F}\u{30000}-\u{323AF}]/u;
   /** The characters that join the parts of an identifier: `pg_stat`, `net.ipv4`,
       `CVE-2024`, `argocd.argoproj.io/sync-wave`. */
@@ -53,7 +53,7 @@
   /** Whether a character is one of Chinese, Japanese or Korean writing. */
   function isCjk(ch) { return CJK.test(ch); }
 
-  /** Whether a term is a CJK bigram (src/search/text.rs `is_cjk_term`): its own stem,
+  /** Whether a term is a CJK bigram (crates/search/src/search_index/text.rs `is_cjk_term`): its own stem,
       never a stop word, never taken for a typing mistake. */
   function isCjkTerm(term) { var first = Array.from(term)[0]; return !!first && isCjk(first); }
 
@@ -78,7 +78,7 @@
     return out;
   }
 
-  /** The pieces of a run of letters and digits (src/search/text.rs `words`): its
+  /** The pieces of a run of letters and digits (crates/search/src/search_index/text.rs `words`): its
       stretches of other characters whole, of CJK characters as bigrams (one alone). */
   function pieces(run) {
     if (!CJK.test(run)) return [run];
@@ -103,7 +103,7 @@
     return word.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').split(' ');
   }
 
-  /** Whether an identifier is indexed whole (src/search/text.rs `is_kept_identifier`):
+  /** Whether an identifier is indexed whole (crates/search/src/search_index/text.rs `is_kept_identifier`):
       joined by `_`, by `.` with letters or two dots or more, or by `-` or `/` with
       letters and digits both in it; never with a CJK character (its words are indexed). */
   function keptIdentifier(identifier) {
@@ -118,7 +118,7 @@
       joined by `_`, `.` or `-` with nothing else between), the identifier itself,
       folded, joiners kept; a word with CJK characters gives the bigrams of its CJK
       stretches and its other stretches as words. `[word, isIdentifier]` pairs. Mirrors
-      `src/search/text.rs` `for_each_term`. */
+      `crates/search/src/search_index/text.rs` `for_each_term`. */
   function terms(text) {
     var out = [];
     var chars = Array.from(text);
@@ -153,7 +153,7 @@
   }
 
   /** The identifiers of the run of joined words `chars[start..end]`, of `parts` words,
-      after its words (src/search/text.rs `emit_identifiers`): each part between slashes
+      after its words (crates/search/src/search_index/text.rs `emit_identifiers`): each part between slashes
       that is an identifier itself, the whole run, and a command-line flag whole (the run
       right after `--` that follows no word or joiner: `--keep-pvc`). */
   function identifiers(chars, start, end, parts, out) {
@@ -285,12 +285,12 @@
     return w.replace(/Y/g, 'y');
   }
 
-  /** English stop words (src/search/text.rs `ENGLISH_STOP_WORDS`). */
+  /** English stop words (crates/search/src/search_index/text.rs `ENGLISH_STOP_WORDS`). */
   var ENGLISH_STOP = ['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it',
     'its', 'no', 'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this',
     'to', 'was', 'will', 'with'];
 
-  /** The Snowball algorithm of a BCP 47 language tag (src/search/text.rs `stemmer_for`),
+  /** The Snowball algorithm of a BCP 47 language tag (crates/search/src/search_index/text.rs `stemmer_for`),
       or none. */
   var ALGORITHMS = { en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch',
     pt: 'portuguese', sv: 'swedish', no: 'norwegian', nb: 'norwegian', nn: 'norwegian', da: 'danish', fi: 'finnish',

@@ -33,7 +33,7 @@
   function quoted(missing) {
     return missing.map(function (w) { return '“' + w + '”'; }).join(', ');
   }
-  /** The JSON of an index file: written gzip-compressed (src/search/packed.rs), so it
+  /** The JSON of an index file: written gzip-compressed (crates/search/src/search_index/packed.rs), so it
       costs the same from any host, and inflated here; from a host that already undid
       the compression (`Content-Encoding: gzip`), the JSON as it came. */
   function indexJson(buffer, name) {

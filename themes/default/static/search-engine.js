@@ -296,7 +296,7 @@
   };
 
   /** Sections of a page, for its snippets: `[{index, id, heading, text}]`, from the
-      chunks of its sections (src/search/snippets.rs: `s/<folder>/s-<page>.json`, then
+      chunks of its sections (crates/search/src/search_index/snippets.rs: `s/<folder>/s-<page>.json`, then
       `s/<folder>/s-<page>-<k>.json`, a folder per `manifest.snippets` pages), each
       fetched whole. With `wanted` (section numbers: where the index found the query's
       words), only the chunks that hold them; else all. */

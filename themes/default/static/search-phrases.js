@@ -1,7 +1,7 @@
 /* opsbook search, part 5 of 8 (see search-format.js): quoted phrases. The index keeps,
    for every pair of consecutive stems of a block of text (a paragraph, list item, table
    cell, heading, line of code) and of the title, the pages that have it
-   (`search/q-<n>.json`, src/search/pairs.rs): a phrase's pairs are looked up in the
+   (`search/q-<n>.json`, crates/search/src/search_index/pairs.rs): a phrase's pairs are looked up in the
    files their FNV-1a hash names, and only the pages that have every pair of every
    phrase are kept. Every page with the phrase is found, however low it ranks, and no
    text is fetched for it; a two-word phrase finds exactly the pages that have it. */
@@ -19,7 +19,7 @@
     return have.indexOf(' ' + phrase.join(' ') + ' ') >= 0;
   }
 
-  /** The 32-bit FNV-1a hash of a string's UTF-8 bytes (as src/search/pairs.rs). */
+  /** The 32-bit FNV-1a hash of a string's UTF-8 bytes (as crates/search/src/search_index/pairs.rs). */
   function pairHash(key) {
     var bytes = new TextEncoder().encode(key);
     var h = 0x811c9dc5;

@@ -1,6 +1,6 @@
 /* opsbook search, part 2 of 8 (see search-format.js): reading a query. Splits it into
    groups of words, identifiers, phrases and filters with the text handling of
-   search-analysis.js (the same as src/search/text.rs: a CJK word of the query is its
+   search-analysis.js (the same as crates/search/src/search_index/text.rs: a CJK word of the query is its
    pairs of characters, all required, and a quoted one the pairs in order), and
    measures typing mistakes (none in a CJK pair). */
 (function (search, analysis) {
@@ -85,7 +85,7 @@
 
   /** How many typing mistakes a word may have: one, two from eight letters on; none for
       a CJK bigram (two characters of a longer text: the index has no CJK word to
-      correct it to, src/search/shards.rs `reversed_words`). */
+      correct it to, crates/search/src/search_index/shards.rs `reversed_words`). */
   function tolerance(word) {
     if (analysis.isCjkTerm(word)) return 0;
     var length = Array.from(word).length;

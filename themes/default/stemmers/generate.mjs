@@ -1,5 +1,5 @@
 // Writes the browser's Snowball stemmers: one JavaScript file per language, translated
-// line by line from the Rust code of rust-stemmers 1.2.0 (the crate src/search/text.rs
+// line by line from the Rust code of rust-stemmers 1.2.0 (the crate crates/search/src/search_index/text.rs
 // stems the index with), so that the client stems a query word exactly as the indexer
 // stemmed the page's words. The runtime the files call (cursor, limits, bra/ket, among
 // search, groupings, slices) is snowball.js, a port of rust-stemmers' SnowballEnv; like

@@ -8,16 +8,16 @@
 use crate::markdown::SectionText;
 
 /// The code of one section kept, in bytes.
-pub(crate) const CODE_BYTES: usize = 400;
+pub const CODE_BYTES: usize = 400;
 /// The text of one page kept, in bytes.
-pub(crate) const PAGE_BYTES: usize = 16 * 1024;
+pub const PAGE_BYTES: usize = 16 * 1024;
 /// The size a chunk of sections is cut at, in bytes of text.
-pub(crate) const CHUNK_BYTES: usize = 2 * 1024;
+pub const CHUNK_BYTES: usize = 2 * 1024;
 
 /// A page's snippet files: the JSON of each chunk of its sections, and the section each
 /// chunk but the first starts with.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Snippets {
+pub struct Snippets {
     /// The JSON of each chunk, in order.
     pub chunks: Box<[Box<str>]>,
     /// The index of the first section of each chunk after the first.
@@ -51,7 +51,7 @@ fn shares(lengths: &[usize], budget: usize) -> Vec<usize> {
 }
 
 /// A page's snippet files, from its sections.
-pub(crate) fn chunks(sections: &[SectionText]) -> Snippets {
+pub fn chunks(sections: &[SectionText]) -> Snippets {
     let code_of = |section: &SectionText| section.code.len().min(CODE_BYTES);
     let lengths: Vec<usize> =
         sections.iter().map(|s| s.heading.trim().len() + s.text.trim().len() + code_of(s) + 1).collect();
@@ -88,7 +88,7 @@ pub(crate) fn chunks(sections: &[SectionText]) -> Snippets {
 }
 
 /// The pages whose snippet files share a folder: the manifest's `snippets`.
-pub(crate) const PAGES_PER_FOLDER: usize = 100;
+pub const PAGES_PER_FOLDER: usize = 100;
 
 /// The name of chunk `k` of the snippets of the page of index number `n`, in the index's
 /// folder: `s/<n / PAGES_PER_FOLDER>/s-<n>.json`, `s/<...>/s-<n>-<k>.json`. A handbook
@@ -96,7 +96,7 @@ pub(crate) const PAGES_PER_FOLDER: usize = 100;
 /// names its folder holds: on the benchmark machine's disk, 19,500 small files took
 /// 1.8 s in one folder and 0.6 s in folders of 200 (bench/README.md). A folder per
 /// hundred pages holds a few hundred.
-pub(crate) fn file_name(n: usize, k: usize) -> String {
+pub fn file_name(n: usize, k: usize) -> String {
     let folder = n / PAGES_PER_FOLDER;
     if k == 0 { format!("s/{folder}/s-{n}.json") } else { format!("s/{folder}/s-{n}-{k}.json") }
 }

@@ -1,6 +1,6 @@
 //! A page's postings as the build cache keeps them: the same lists, with the page's own
 //! words written out instead of the build's numbers. A build numbers words in the order
-//! its threads meet them ([`crate::search::terms`]), so a number means nothing to the
+//! its threads meet them ([`crate::search_index::terms`]), so a number means nothing to the
 //! next build; a rebuild numbers the page's words again ([`PageTerms::from_kept`]): one
 //! look-up per distinct word, where splitting the page's text again folds, looks up and
 //! weighs every word of it.
@@ -12,16 +12,16 @@ use serde::{Deserialize, Serialize};
 use super::{PageTerms, decode_stems, encode_ascending, encode_stems};
 use crate::hash::FastHashMap;
 use crate::markdown::SectionText;
-use crate::search::pairs;
-use crate::search::snippets;
-use crate::search::terms::{Intern, Names, STOP};
+use crate::search_index::pairs;
+use crate::search_index::snippets;
+use crate::search_index::terms::{Intern, Names, STOP};
 
 impl PageTerms {
     /// The kept form of these postings, made before their title is set; `names` gives
     /// the text and stem number of each word number. `None` when a word has no name, or
     /// a stem or pair no word of the page (which postings made by [`PageTerms::of`]
     /// never lack).
-    pub(crate) fn to_kept(&self, names: &dyn Names) -> Option<Vec<u8>> {
+    pub fn to_kept(&self, names: &dyn Names) -> Option<Vec<u8>> {
         // Before the title is set, the page's words are those of its text alone.
         let mut words = Vec::new();
         self.for_each_word(|word| words.push(word));
@@ -54,7 +54,7 @@ impl PageTerms {
     /// The postings of their kept form `bytes`, made of the text of `sections`, the
     /// page's words numbered by `intern`. `None` when the bytes are not one whole kept
     /// form (nothing is numbered then), or when a stem's word is a stop word now.
-    pub(crate) fn from_kept(bytes: &[u8], sections: &[SectionText], intern: &mut dyn Intern) -> Option<PageTerms> {
+    pub fn from_kept(bytes: &[u8], sections: &[SectionText], intern: &mut dyn Intern) -> Option<PageTerms> {
         let kept = Kept::read(bytes)?;
         let numbers: Vec<(u32, u32)> = kept.words.iter().map(|word| intern.intern(word)).collect();
         let stem_at = |place: u32| numbers.get(place as usize).map(|&(_, stem)| stem).filter(|&stem| stem != STOP);
@@ -86,7 +86,7 @@ impl PageTerms {
 /// title's), each stem as `stem` gives a word's (`None`: a stop word). `None` when the
 /// bytes are not one whole kept form, or a pair's word is a stop word now (as
 /// [`PageTerms::from_kept`] refuses it).
-pub(crate) fn kept_pairs(bytes: &[u8], stem: &dyn Fn(&str) -> Option<String>) -> Option<Vec<(String, String)>> {
+pub fn kept_pairs(bytes: &[u8], stem: &dyn Fn(&str) -> Option<String>) -> Option<Vec<(String, String)>> {
     let kept = Kept::read(bytes)?;
     let mut stems: Vec<Option<Option<String>>> = vec![None; kept.words.len()];
     let mut stem_at = |place: u32| -> Option<String> {
@@ -124,9 +124,9 @@ impl<'a> Kept<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::page_terms::{PageText, Scratch};
-    use crate::search::snippets::Snippets;
-    use crate::search::terms::{Seen, Terms, TermsBuilder};
+    use crate::search_index::page_terms::{PageText, Scratch};
+    use crate::search_index::snippets::Snippets;
+    use crate::search_index::terms::{Seen, Terms, TermsBuilder};
 
     /// What postings say, by the words' and stems' text: (length, stems with their
     /// statistics, words, pairs, snippets).

@@ -33,11 +33,11 @@ use crate::hash::FastHashMap;
 #[derive(Debug, Default)]
 pub struct IndexCache {
     /// By language.
-    pub(crate) languages: Vec<ShardCache>,
+    pub languages: Vec<ShardCache>,
     /// Whether the caches keep what the scores are made of.
     edits: bool,
     /// The compressed bytes of the files last written (kept for edits only).
-    pub(crate) packed: super::packed::Packed,
+    pub packed: super::packed::Packed,
 }
 
 impl IndexCache {
@@ -53,17 +53,17 @@ impl IndexCache {
     }
 
     /// How many shards of the vocabulary the last indexes made anew.
-    #[cfg(test)]
-    pub(crate) fn shards_made(&self) -> usize {
+    #[cfg(any(test, feature = "test-hooks"))]
+    pub fn shards_made(&self) -> usize {
         self.languages.iter().map(|language| language.made).sum()
     }
 }
 
 /// What one language's last index was made of, by word and stem number.
 #[derive(Debug, Default)]
-pub(crate) struct ShardCache {
+pub struct ShardCache {
     /// What the scores were made of.
-    pub(crate) scoring: Scoring,
+    pub scoring: Scoring,
     /// The numbering the numbers below belong to.
     terms: Option<Terms>,
     /// By stem number: its postings and their encoding.
@@ -103,7 +103,7 @@ struct Shard {
 
 impl ShardCache {
     /// A cache that also keeps what the scores are made of.
-    pub(crate) fn for_edits() -> ShardCache {
+    pub fn for_edits() -> ShardCache {
         ShardCache { scoring: Scoring::keeping(), ..ShardCache::default() }
     }
 
@@ -119,7 +119,7 @@ impl ShardCache {
 
 /// The shards of the vocabulary and of reversed words: `(file name, JSON)` each, in
 /// order, with the first key of each (for the manifest).
-pub(crate) struct Shards {
+pub struct Shards {
     /// `(first word or stem, JSON)` of each `t-<n>.json`.
     pub vocabulary: Vec<(String, Arc<str>)>,
     /// `(first reversed word, JSON)` of each `r-<n>.json`.
@@ -128,7 +128,7 @@ pub(crate) struct Shards {
 
 /// Makes the shards of `postings`, reusing what `cache` holds of the last index, and
 /// leaves what they were made of in `cache`.
-pub(crate) fn make_shards(postings: Postings<'_>, cache: &mut ShardCache) -> Shards {
+pub fn make_shards(postings: Postings<'_>, cache: &mut ShardCache) -> Shards {
     let terms = postings.terms;
     cache.follow(terms);
     let words_changed = cache.words != postings.words;

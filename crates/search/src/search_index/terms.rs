@@ -16,11 +16,11 @@ use super::text::Analyzer;
 use crate::hash::FastHashMap;
 
 /// The stem number of a stop word, which has no stem.
-pub(crate) const STOP: u32 = u32::MAX;
+pub const STOP: u32 = u32::MAX;
 
 /// Words and stems, numbered in the order they were met.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Table {
+pub struct Table {
     /// Word by number.
     words: Vec<Box<str>>,
     /// The stem number of each word (or [`STOP`]).
@@ -63,7 +63,7 @@ impl Table {
 /// two share it, and the lookup hashes two words of memory and compares numbers, not
 /// strings.
 #[derive(Default)]
-pub(crate) struct Seen {
+pub struct Seen {
     short: FastHashMap<u128, (u32, u32)>,
     long: FastHashMap<String, (u32, u32)>,
 }
@@ -97,7 +97,7 @@ impl Seen {
 
 /// The text of a word number and its stem number (or [`STOP`]), for the postings a
 /// build cache keeps ([`super::page_terms`]).
-pub(crate) trait Names {
+pub trait Names {
     /// The text and stem number of word `n`, if it is numbered.
     fn name(&self, n: u32) -> Option<(&str, u32)>;
 }
@@ -110,13 +110,13 @@ impl Names for Table {
 }
 
 /// Numbers a folded word: (word number, stem number or [`STOP`]).
-pub(crate) trait Intern {
+pub trait Intern {
     /// The numbers of `word`, numbering it if it is new.
     fn intern(&mut self, word: &str) -> (u32, u32);
 }
 
 /// Numbers the words of all pages while they are rendered in parallel.
-pub(crate) struct TermsBuilder {
+pub struct TermsBuilder {
     analyzer: Analyzer,
     language: String,
     shared: Mutex<Table>,
@@ -124,36 +124,36 @@ pub(crate) struct TermsBuilder {
 
 impl TermsBuilder {
     /// A builder for a handbook in `language`.
-    pub(crate) fn new(language: &str) -> Self {
+    pub fn new(language: &str) -> Self {
         TermsBuilder { analyzer: Analyzer::new(language), language: language.to_string(), shared: Default::default() }
     }
 
     /// The language the words are stemmed in.
-    pub(crate) fn language(&self) -> &str {
+    pub fn language(&self) -> &str {
         &self.language
     }
 
     /// Calls `read` with the names of the words numbered so far; no worker numbers a new
     /// word meanwhile.
-    pub(crate) fn with_names<R>(&self, read: impl FnOnce(&dyn Names) -> R) -> R {
+    pub fn with_names<R>(&self, read: impl FnOnce(&dyn Names) -> R) -> R {
         let table = self.shared.lock().unwrap_or_else(PoisonError::into_inner);
         read(&*table)
     }
 
     /// A worker's numbering, with its cache `seen`.
-    pub(crate) fn worker<'a>(&'a self, seen: &'a mut Seen) -> Worker<'a> {
+    pub fn worker<'a>(&'a self, seen: &'a mut Seen) -> Worker<'a> {
         Worker { builder: self, seen }
     }
 
     /// The table, frozen.
-    pub(crate) fn into_terms(self) -> Terms {
+    pub fn into_terms(self) -> Terms {
         let table = self.shared.into_inner().unwrap_or_else(PoisonError::into_inner);
         Terms { language: self.language, base: Arc::new(table), added: Table::default() }
     }
 }
 
 /// One worker of a [`TermsBuilder`].
-pub(crate) struct Worker<'a> {
+pub struct Worker<'a> {
     builder: &'a TermsBuilder,
     seen: &'a mut Seen,
 }
@@ -175,7 +175,7 @@ impl Intern for Worker<'_> {
 
 /// The words and stems of a site: those of its build, shared, and those added since.
 #[derive(Debug, Clone)]
-pub(crate) struct Terms {
+pub struct Terms {
     language: String,
     base: Arc<Table>,
     added: Table,
@@ -183,12 +183,12 @@ pub(crate) struct Terms {
 
 impl Terms {
     /// The numbering of a handbook in `language` with no words yet.
-    pub(crate) fn new(language: &str) -> Self {
+    pub fn new(language: &str) -> Self {
         TermsBuilder::new(language).into_terms()
     }
 
     /// Whether `other` numbers words as this does (both grew from the same build).
-    pub(crate) fn same_numbers(&self, other: &Terms) -> bool {
+    pub fn same_numbers(&self, other: &Terms) -> bool {
         Arc::ptr_eq(&self.base, &other.base) && self.language == other.language
     }
 
@@ -197,36 +197,36 @@ impl Terms {
     }
 
     /// The number of words.
-    pub(crate) fn word_count(&self) -> usize {
+    pub fn word_count(&self) -> usize {
         self.base.words.len() + self.added.words.len()
     }
 
     /// The number of stems.
-    pub(crate) fn stem_count(&self) -> usize {
+    pub fn stem_count(&self) -> usize {
         self.base.stems.len() + self.added.stems.len()
     }
 
     /// Word `n`.
-    pub(crate) fn word(&self, n: u32) -> &str {
+    pub fn word(&self, n: u32) -> &str {
         let (first, _) = self.firsts();
         if n < first { &self.base.words[n as usize] } else { &self.added.words[(n - first) as usize] }
     }
 
     /// The stem number of word `n` (or [`STOP`]).
-    pub(crate) fn stem_of(&self, n: u32) -> u32 {
+    pub fn stem_of(&self, n: u32) -> u32 {
         let (first, _) = self.firsts();
         if n < first { self.base.stem_of[n as usize] } else { self.added.stem_of[(n - first) as usize] }
     }
 
     /// Stem `n`.
-    pub(crate) fn stem(&self, n: u32) -> &str {
+    pub fn stem(&self, n: u32) -> &str {
         let (_, first) = self.firsts();
         if n < first { &self.base.stems[n as usize] } else { &self.added.stems[(n - first) as usize] }
     }
 
     /// Terms numbering `words` with the stems given, in order.
     #[cfg(test)]
-    pub(crate) fn of_pairs(words: &[(&str, &str)]) -> Self {
+    pub fn of_pairs(words: &[(&str, &str)]) -> Self {
         let mut table = Table::default();
         for (word, stem) in words {
             table.add(word, Some(stem), (0, 0));
@@ -235,13 +235,13 @@ impl Terms {
     }
 
     /// The numbers of words met after the build, on this thread.
-    pub(crate) fn local(&mut self) -> Local<'_> {
+    pub fn local(&mut self) -> Local<'_> {
         Local { analyzer: Analyzer::new(&self.language), terms: self }
     }
 }
 
 /// Numbers words on one thread, adding to a [`Terms`].
-pub(crate) struct Local<'a> {
+pub struct Local<'a> {
     analyzer: Analyzer,
     terms: &'a mut Terms,
 }

@@ -1,5 +1,9 @@
 use super::*;
 
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../../../../src/test_support/hostile_text.rs"]
+mod hostile_text;
+
 #[test]
 fn splits_and_folds_words() {
     let found: Vec<String> = words("Übergabe: kafka-consumer_groups.sh, pg_stat (v2)").collect();
@@ -104,7 +108,7 @@ fn cjk_ranges_are_sorted_and_match_the_browser() {
     }
     // search-analysis.js has the same ranges, written as a class of its regex `CJK`.
     let class: String = CJK_RANGES.iter().map(|(lo, hi)| format!("\\u{{{lo:X}}}-\\u{{{hi:X}}}")).collect();
-    let script = include_str!("../../../themes/default/static/search-analysis.js");
+    let script = include_str!("../../../../../themes/default/static/search-analysis.js");
     let line = format!("var CJK = /[{class}]/u;");
     assert!(script.contains(&line), "search-analysis.js lacks {line}");
 }
@@ -167,7 +171,7 @@ fn finds_words_identifiers_and_camel_case_parts() {
 /// has two characters or more.
 #[test]
 fn hostile_unicode_around_words_never_breaks_the_splitter() {
-    use crate::test_support::hostile_text::{Random, seed_and_count, unicode};
+    use hostile_text::{Random, seed_and_count, unicode};
     const PIECES: &[&str] = &[
         "KubePod",
         "pg_stat",
@@ -232,7 +236,7 @@ fn fixture_terms(list: &str, language: &str, stems_only: bool) -> String {
 /// when `OPSBOOK_UPDATE_FIXTURES=1`, and says whether the file holds them, with the
 /// number of lines of the list.
 fn fixture_is_current(words: &str, terms: &str, language: &str) -> (bool, usize) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/fixtures");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/js/fixtures");
     let list = std::fs::read_to_string(dir.join(words)).unwrap_or_else(|_| panic!("the word list {words}"));
     let expected = fixture_terms(&list, language, language != "en");
     let path = dir.join(terms);
@@ -250,7 +254,7 @@ fn js_analysis_fixture_is_current() {
     let (current, _) = fixture_is_current("analysis-words.txt", "analysis-terms.json", "en");
     assert!(
         current,
-        "tests/js/fixtures/analysis-terms.json is stale: run OPSBOOK_UPDATE_FIXTURES=1 cargo test --lib js_analysis_fixture"
+        "tests/js/fixtures/analysis-terms.json is stale: run OPSBOOK_UPDATE_FIXTURES=1 cargo test -p opsbook-search --lib js_analysis_fixture"
     );
 }
 
@@ -277,7 +281,7 @@ fn js_language_fixtures_are_current() {
     }
     assert!(
         stale.is_empty(),
-        "the fixtures of {stale:?} in tests/js/fixtures/languages/ are stale: run OPSBOOK_UPDATE_FIXTURES=1 cargo test --lib js_language_fixtures"
+        "the fixtures of {stale:?} in tests/js/fixtures/languages/ are stale: run OPSBOOK_UPDATE_FIXTURES=1 cargo test -p opsbook-search --lib js_language_fixtures"
     );
 }
 

@@ -5,9 +5,9 @@ use std::sync::Mutex;
 use super::*;
 use crate::hash::FastHashMap;
 use crate::markdown::SectionText;
-use crate::search::packed::{Kept, gzip};
-use crate::search::page_terms::{PageText, Scratch};
-use crate::search::terms::{Seen, TermsBuilder};
+use crate::search_index::packed::{Kept, gzip};
+use crate::search_index::page_terms::{PageText, Scratch};
+use crate::search_index::terms::{Seen, TermsBuilder};
 
 /// A build cache in memory: what the previous build kept, and what this one keeps.
 #[derive(Default)]
@@ -32,7 +32,7 @@ impl Kept for Memory {
     }
 }
 
-impl crate::search::KeptTerms for Memory {
+impl crate::search_index::KeptTerms for Memory {
     fn recall_terms(&self, key: u128) -> Option<Vec<u8>> {
         self.had.get(&key).cloned()
     }
@@ -52,7 +52,7 @@ fn pages(docs: &[(String, String)], memory: &Memory) -> (Terms, Vec<Option<Arc<P
         let mut terms = PageTerms::of(&page, &mut builder.worker(&mut seen), &mut Scratch::default());
         let kept = builder.with_names(|names| terms.to_kept(names)).expect("a kept form");
         let key = xxhash_rust::xxh3::xxh3_128(text.as_bytes()) | 1;
-        crate::search::KeptTerms::keep_terms(memory, key, &kept);
+        crate::search_index::KeptTerms::keep_terms(memory, key, &kept);
         terms.set_kept_key(key);
         terms.set_title(title, &mut builder.worker(&mut seen));
         pages.push(Some(Arc::new(terms)));

@@ -20,7 +20,7 @@ use crate::hash::FastHashMap;
 
 /// The compressed bytes of the last index's files, by path, with the text each was made of.
 #[derive(Debug, Default)]
-pub(crate) struct Packed {
+pub struct Packed {
     files: FastHashMap<String, (Arc<str>, Arc<[u8]>)>,
 }
 
@@ -37,7 +37,7 @@ thread_local! {
 
 /// `text` gzip-compressed by libdeflate in one call, with no name and no time in the
 /// header, so the same text always gives the same bytes.
-pub(crate) fn gzip(text: &str) -> Vec<u8> {
+pub fn gzip(text: &str) -> Vec<u8> {
     COMPRESSOR.with_borrow_mut(|compressor| {
         let mut bytes = vec![0; compressor.gzip_compress_bound(text.len())];
         let length = compressor
@@ -50,7 +50,7 @@ pub(crate) fn gzip(text: &str) -> Vec<u8> {
 
 /// The text of `bytes`, gzip bytes [`gzip`] made; `None` when they are not whole, not
 /// UTF-8, or say they hold more than 64 MiB.
-pub(crate) fn gunzip(bytes: &[u8]) -> Option<String> {
+pub fn gunzip(bytes: &[u8]) -> Option<String> {
     // gzip's trailer ends with the text's size (modulo 2^32).
     let size = u32::from_le_bytes(bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()?) as usize;
     if size > 64 << 20 {
@@ -63,9 +63,9 @@ pub(crate) fn gunzip(bytes: &[u8]) -> Option<String> {
 }
 
 /// Compressed index files kept from one build to the next, by the XXH3-128 hash of
-/// their text: the build cache ([`crate::pipeline`]'s), which only the binary that
+/// their text: the build cache (the top crate's `pipeline`), which only the binary that
 /// wrote it believes, so its bytes are those this binary would make.
-pub(crate) trait Kept: Sync {
+pub trait Kept: Sync {
     /// The bytes the previous build made of the text that hashes to `key`.
     fn packed(&self, key: u128) -> Option<&[u8]>;
     /// Keeps the bytes made of the text that hashes to `key` for the next build.
@@ -76,7 +76,7 @@ pub(crate) trait Kept: Sync {
 /// `cache` when its text is the same as the one they were made of, or from `kept` when
 /// that has the hash of the text. With `keep`, the cache is left holding these files'
 /// bytes (the dev server's); else it is emptied. Every file's bytes go to `kept`.
-pub(crate) fn pack(
+pub fn pack(
     files: &[(String, Arc<str>)],
     cache: &mut Packed,
     keep: bool,

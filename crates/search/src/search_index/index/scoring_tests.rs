@@ -1,7 +1,7 @@
 use super::tests::pages_of;
 use super::*;
 use crate::markdown::SectionText;
-use crate::search::page_terms::{PageText, Scratch};
+use crate::search_index::page_terms::{PageText, Scratch};
 
 fn body(text: &str) -> Vec<SectionText> {
     vec![SectionText { id: None, heading: String::new(), text: text.into(), code: String::new() }]

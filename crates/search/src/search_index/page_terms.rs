@@ -5,25 +5,25 @@
 
 mod kept;
 
-pub(crate) use kept::kept_pairs;
+pub use kept::kept_pairs;
 
 use super::terms::{Intern, STOP};
 use crate::markdown::SectionText;
 
 /// The weight of a heading's words.
-pub(crate) const HEADING_WEIGHT: f32 = 2.5;
+pub const HEADING_WEIGHT: f32 = 2.5;
 /// The weight of the description's and tags' words.
-pub(crate) const DESCRIPTION_WEIGHT: f32 = 2.0;
+pub const DESCRIPTION_WEIGHT: f32 = 2.0;
 /// The weight of the alerts a runbook answers (which also count as title words): the
 /// runbook is the page an alert's name should find first.
-pub(crate) const ALERT_WEIGHT: f32 = 4.0;
+pub const ALERT_WEIGHT: f32 = 4.0;
 /// The weight of prose.
-pub(crate) const BODY_WEIGHT: f32 = 1.0;
+pub const BODY_WEIGHT: f32 = 1.0;
 /// The weight of code.
-pub(crate) const CODE_WEIGHT: f32 = 0.3;
+pub const CODE_WEIGHT: f32 = 0.3;
 
 /// The text of one page to index, but its title.
-pub(crate) struct PageText<'a> {
+pub struct PageText<'a> {
     /// The description from front matter, if any.
     pub description: &'a str,
     /// The tags.
@@ -36,7 +36,7 @@ pub(crate) struct PageText<'a> {
 
 /// What one stem adds up to on one page.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct StemStats {
+pub struct StemStats {
     /// Whether it is a title word.
     pub in_title: bool,
     /// The weights of its words, summed in text order.
@@ -83,7 +83,7 @@ impl StemStats {
 /// found by indexing, not by hashing. Entries of the page being split are listed in
 /// `touched`; `slot` holds each stem's place in it, plus one (0: not on this page).
 #[derive(Default)]
-pub(crate) struct Scratch {
+pub struct Scratch {
     slot: Vec<u32>,
     touched: Vec<(u32, StemStats)>,
     /// The page's distinct words; `marks` holds, by word number, the number of the last
@@ -117,7 +117,7 @@ impl Scratch {
 
 /// A page's postings, compact (see the module's step 3).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct PageTerms {
+pub struct PageTerms {
     /// The number of terms of the text, stop words included (BM25's page length).
     length: u32,
     /// (stem difference, total's bits, section * 2 + title mark), by stem number.
@@ -142,7 +142,7 @@ pub(crate) struct PageTerms {
 
 impl PageTerms {
     /// The postings of `page`'s text (its title apart), numbering words with `intern`.
-    pub(crate) fn of(page: &PageText<'_>, intern: &mut dyn Intern, scratch: &mut Scratch) -> PageTerms {
+    pub fn of(page: &PageText<'_>, intern: &mut dyn Intern, scratch: &mut Scratch) -> PageTerms {
         let mut length = 0u32;
         scratch.page = scratch.page.wrapping_add(1);
         if scratch.page == 0 {
@@ -232,12 +232,12 @@ impl PageTerms {
     }
 
     /// Whether the title's terms are those of `title`.
-    pub(crate) fn has_title(&self, title: &str) -> bool {
+    pub fn has_title(&self, title: &str) -> bool {
         *self.title == *title
     }
 
     /// Makes the title's terms those of `title`.
-    pub(crate) fn set_title(&mut self, title: &str, intern: &mut dyn Intern) {
+    pub fn set_title(&mut self, title: &str, intern: &mut dyn Intern) {
         let mut terms = Vec::new();
         let mut pairs = Vec::new();
         for_each_title_pair(
@@ -257,28 +257,28 @@ impl PageTerms {
     }
 
     /// The title the title's terms were made of.
-    pub(crate) fn title(&self) -> &str {
+    pub fn title(&self) -> &str {
         &self.title
     }
 
     /// The key of the page's kept form in the build cache (0: none).
-    pub(crate) fn kept_key(&self) -> u128 {
+    pub fn kept_key(&self) -> u128 {
         self.kept_key
     }
 
     /// Sets the key of the page's kept form in the build cache.
-    pub(crate) fn set_kept_key(&mut self, key: u128) {
+    pub fn set_kept_key(&mut self, key: u128) {
         self.kept_key = key;
     }
 
     /// The page's length: its terms, the title's included.
-    pub(crate) fn length(&self) -> u32 {
+    pub fn length(&self) -> u32 {
         self.length + self.title_terms.len() as u32
     }
 
     /// Calls `found` with each stem of the page and what it adds up to, by stem number,
     /// the title's stems included.
-    pub(crate) fn for_each_stem(&self, mut found: impl FnMut(u32, &StemStats)) {
+    pub fn for_each_stem(&self, mut found: impl FnMut(u32, &StemStats)) {
         let mut title: Vec<u32> = self.title_terms.iter().map(|&(_, s)| s).filter(|&s| s != STOP).collect();
         title.sort_unstable();
         title.dedup();
@@ -300,20 +300,20 @@ impl PageTerms {
     }
 
     /// The page's snippet files ([`super::snippets`]).
-    pub(crate) fn snippets(&self) -> &super::snippets::Snippets {
+    pub fn snippets(&self) -> &super::snippets::Snippets {
         &self.snippets
     }
 
     /// Calls `found` with each pair of consecutive stems of the page's blocks, the
     /// title's included (a pair may come twice).
-    pub(crate) fn for_each_pair(&self, mut found: impl FnMut(u64)) {
+    pub fn for_each_pair(&self, mut found: impl FnMut(u64)) {
         super::pairs::decode(&self.pairs, &mut found);
         self.title_pairs.iter().copied().for_each(found);
     }
 
     /// Calls `found` with each word of the page, the title's included (a word may come
     /// twice).
-    pub(crate) fn for_each_word(&self, mut found: impl FnMut(u32)) {
+    pub fn for_each_word(&self, mut found: impl FnMut(u32)) {
         let mut at = 0;
         let mut word = 0;
         while at < self.words.len() {
@@ -330,7 +330,7 @@ impl PageTerms {
 /// numbers (`None`: a stop word, skipped): a title's pairs, as [`PageTerms::set_title`]
 /// makes them and as the pair files' patch finds an earlier title's
 /// ([`super::pairs::patch`]).
-pub(crate) fn for_each_title_pair<S: Clone>(
+pub fn for_each_title_pair<S: Clone>(
     title: &str,
     mut stem: impl FnMut(&str) -> Option<S>,
     mut found: impl FnMut(S, S),
@@ -421,7 +421,7 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::terms::TermsBuilder;
+    use crate::search_index::terms::TermsBuilder;
 
     fn section(text: &str) -> SectionText {
         SectionText { text: text.into(), ..SectionText::default() }
@@ -430,7 +430,7 @@ mod tests {
     #[test]
     fn keeps_each_stem_s_sum_section_and_title_mark_and_each_word() {
         let builder = TermsBuilder::new("en");
-        let mut seen = crate::search::terms::Seen::default();
+        let mut seen = crate::search_index::terms::Seen::default();
         let sections = [
             section("failing once, the code"),
             SectionText { id: Some("x".into()), heading: "Failed".into(), code: "failed".into(), ..section("") },

@@ -1,5 +1,5 @@
 use super::*;
-use crate::search::index::Posting;
+use crate::search_index::index::Posting;
 
 /// Postings of `terms` where every stem is on the pages `docs`.
 fn postings_of<'t>(terms: &'t Terms, docs: &[u32]) -> Postings<'t> {

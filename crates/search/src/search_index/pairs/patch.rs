@@ -19,15 +19,15 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{buckets, entry_size, file_name, hash};
-use crate::search::page_terms::{PageTerms, for_each_title_pair, kept_pairs};
-use crate::search::terms::Terms;
-use crate::search::text::Analyzer;
+use crate::search_index::page_terms::{PageTerms, for_each_title_pair, kept_pairs};
+use crate::search_index::terms::Terms;
+use crate::search_index::text::Analyzer;
 
 /// Where the previous build's index is read from and this one's kept: the build cache,
 /// with its compressed files and its pages' kept postings.
-pub(crate) trait KeptIndex: crate::search::packed::Kept + crate::search::KeptTerms {}
+pub trait KeptIndex: crate::search_index::packed::Kept + crate::search_index::KeptTerms {}
 
-impl<T: crate::search::packed::Kept + crate::search::KeptTerms> KeptIndex for T {}
+impl<T: crate::search_index::packed::Kept + crate::search_index::KeptTerms> KeptIndex for T {}
 
 /// Above this share of changed pages (one in `PATCH_AT_MOST`), the files are made anew.
 const PATCH_AT_MOST: usize = 8;
@@ -53,7 +53,7 @@ fn state_key(folder: &str) -> u128 {
 /// `folder`, stemmed in `language`: patched from the previous build's when `kept` has
 /// what they were made of (see the module's steps), which is then left there for the
 /// next build.
-pub(crate) fn files(
+pub fn files(
     terms: &Terms,
     (language, folder): (&str, &str),
     pages: &[Option<Arc<PageTerms>>],
@@ -118,7 +118,7 @@ fn patch(
         .par_iter()
         .enumerate()
         .map(|(n, &hash)| {
-            let text = crate::search::packed::gunzip(kept.packed(hash)?)?;
+            let text = crate::search_index::packed::gunzip(kept.packed(hash)?)?;
             match by_file.get(&n) {
                 None => Some((file_name(n), text.into(), 0)),
                 Some(edits) => {
@@ -182,7 +182,7 @@ fn edit_file(text: &str, edits: &[(&String, &Edit)]) -> Option<(String, i64)> {
         if let Some(old) = body.remove(key.as_str()) {
             grown -= size(key, &old);
             let mut doc = 0u64;
-            for delta in crate::search::encode::decode(&old) {
+            for delta in crate::search_index::encode::decode(&old) {
                 doc = doc.checked_add(delta)?;
                 list.push(u32::try_from(doc).ok()?);
             }
@@ -192,12 +192,12 @@ fn edit_file(text: &str, edits: &[(&String, &Edit)]) -> Option<(String, i64)> {
         list.sort_unstable();
         list.dedup();
         if !list.is_empty() {
-            let docs = crate::search::encode_docs(&list);
+            let docs = crate::search_index::encode_docs(&list);
             grown += size(key, &docs);
             body.insert(key.clone(), docs);
         }
     }
-    Some((crate::search::to_json(&body), grown))
+    Some((crate::search_index::to_json(&body), grown))
 }
 
 #[cfg(test)]

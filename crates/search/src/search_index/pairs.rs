@@ -11,18 +11,18 @@ use rayon::prelude::*;
 use super::page_terms::PageTerms;
 use super::terms::Terms;
 
-pub(crate) mod patch;
+pub mod patch;
 
 /// The size of a file of pairs, in bytes.
-pub(crate) const PAIR_TARGET: usize = 12 * 1024;
+pub const PAIR_TARGET: usize = 12 * 1024;
 
 /// A pair of stem numbers as one number (the first in the high half).
-pub(crate) fn pair(first: u32, second: u32) -> u64 {
+pub fn pair(first: u32, second: u32) -> u64 {
     (u64::from(first) << 32) | u64::from(second)
 }
 
 /// `pairs` sorted, without repeats, as varints of their differences; empties it.
-pub(crate) fn encode(pairs: &mut Vec<u64>) -> Box<[u8]> {
+pub fn encode(pairs: &mut Vec<u64>) -> Box<[u8]> {
     pairs.sort_unstable();
     pairs.dedup();
     let mut out = Vec::with_capacity(pairs.len() * 3);
@@ -41,7 +41,7 @@ pub(crate) fn encode(pairs: &mut Vec<u64>) -> Box<[u8]> {
 }
 
 /// Calls `found` with each pair [`encode`] wrote, in order.
-pub(crate) fn decode(bytes: &[u8], found: &mut impl FnMut(u64)) {
+pub fn decode(bytes: &[u8], found: &mut impl FnMut(u64)) {
     let mut previous = 0u64;
     let mut value = 0u64;
     let mut shift = 0;
@@ -59,25 +59,25 @@ pub(crate) fn decode(bytes: &[u8], found: &mut impl FnMut(u64)) {
 }
 
 /// The 32-bit FNV-1a hash of `key`'s UTF-8 bytes.
-pub(crate) fn hash(key: &str) -> u32 {
+pub fn hash(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The number of files for `bytes` of pairs.
-pub(crate) fn buckets(bytes: usize) -> usize {
+pub fn buckets(bytes: usize) -> usize {
     bytes.div_ceil(PAIR_TARGET).max(1)
 }
 
 /// The size an entry of a file of pairs counts for in [`buckets`]: its key's, its pages'
 /// and six more bytes.
-pub(crate) fn entry_size(key: &str, docs: &str) -> usize {
+pub fn entry_size(key: &str, docs: &str) -> usize {
     key.len() + docs.len() + 6
 }
 
 /// The files of pairs of `pages` (postings in index order: a page's number is its
 /// place): `(file name, JSON)` each, `q-0.json` on; as many as [`buckets`] of their
 /// size, at least one; and that size.
-pub(crate) fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> (Vec<(String, Arc<str>)>, usize) {
+pub fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> (Vec<(String, Arc<str>)>, usize) {
     let mut all: Vec<(u64, u32)> = pages
         .par_iter()
         .enumerate()
@@ -124,7 +124,7 @@ pub(crate) fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> (Vec<(St
 }
 
 /// The name of file `n` of pairs.
-pub(crate) fn file_name(n: usize) -> String {
+pub fn file_name(n: usize) -> String {
     format!("q-{n}.json")
 }
 
@@ -132,8 +132,8 @@ pub(crate) fn file_name(n: usize) -> String {
 mod tests {
     use super::*;
     use crate::markdown::SectionText;
-    use crate::search::page_terms::{PageText, Scratch};
-    use crate::search::terms::{Seen, TermsBuilder};
+    use crate::search_index::page_terms::{PageText, Scratch};
+    use crate::search_index::terms::{Seen, TermsBuilder};
 
     #[test]
     fn round_trips_pairs() {
@@ -184,7 +184,7 @@ mod tests {
         let (files, _) = files(&terms, &pages);
         assert_eq!(files.len(), 1);
         let all: BTreeMap<String, String> = serde_json::from_str(&files[0].1).expect("JSON");
-        let docs = |key: &str| all.get(key).map(|d| crate::search::encode::decode(d)).unwrap_or_default();
+        let docs = |key: &str| all.get(key).map(|d| crate::search_index::encode::decode(d)).unwrap_or_default();
         // Docs are delta-encoded: 0 then 2 is pages 0 and 2.
         assert_eq!(docs("split brain"), [0, 2], "{all:?}");
         // `A split of the brain`: `of the` are stop words, left out as the client leaves them.

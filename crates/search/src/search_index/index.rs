@@ -20,7 +20,7 @@ use super::terms::{STOP, Terms};
 
 /// What a title match adds to a page's score, in units of the stem's inverse
 /// document frequency (a body that repeats the word scores at most `K1 + 1` = 2.2).
-pub(crate) const TITLE_BONUS: f32 = 2.0;
+pub const TITLE_BONUS: f32 = 2.0;
 
 /// What a title match adds on top, whatever the word's document frequency: so a page
 /// whose title has every word of the query outranks pages that have most of them in
@@ -38,7 +38,7 @@ const SCORE_SCALE: f32 = 10.0;
 
 /// One posting: a page, its score for a stem, and its best section for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Posting {
+pub struct Posting {
     /// The page's number in the index.
     pub doc: u32,
     /// BM25 score in tenths, 1 to 255.
@@ -52,7 +52,7 @@ pub(crate) struct Posting {
 
 /// The pages of one stem.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum StemPostings {
+pub enum StemPostings {
     /// Every page that has the stem, in page order.
     Listed(Vec<Posting>),
     /// A stem on more than half of the pages: the pages that do not have it, the score of
@@ -71,11 +71,11 @@ pub(crate) enum StemPostings {
 
 /// How many best-scoring pages a common stem keeps with their own scores, besides the
 /// pages that have it in their title.
-pub(crate) const COMMON_BEST: usize = 200;
+pub const COMMON_BEST: usize = 200;
 
 /// Stems with their postings, and every word of the index, by number.
 #[derive(Debug)]
-pub(crate) struct Postings<'t> {
+pub struct Postings<'t> {
     /// The words and stems the numbers stand for.
     pub terms: &'t Terms,
     /// By stem number: its postings, if a page has it.
@@ -202,7 +202,7 @@ impl Scale {
 /// frequency), so that each list is made at its size with its final scores, which at
 /// 100,000 pages keeps hundreds of megabytes of growing lists of unscored postings from
 /// being held at once.
-pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Postings<'t> {
+pub fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Postings<'t> {
     let count = pages.len().max(1) as f32;
     let lengths: Vec<f32> = pages.iter().map(|p| p.length() as f32).collect();
     let average = (lengths.iter().sum::<f32>() / count).max(1.0);
@@ -259,7 +259,7 @@ fn score(idf: f32, tf: f32, norm: f32, in_title: bool) -> u8 {
 /// average length, each stem's number of pages), are worked out again from what is
 /// gathered, as a whole build does.
 #[derive(Debug, Default)]
-pub(crate) struct Scoring {
+pub struct Scoring {
     /// Whether what the scores are made of is kept for the next time.
     keep: bool,
     /// The numbering the numbers below belong to.
@@ -275,7 +275,7 @@ const REGATHER_ABOVE: usize = 8;
 
 impl Scoring {
     /// A scoring that keeps what it is made of, for the next edit.
-    pub(crate) fn keeping() -> Scoring {
+    pub fn keeping() -> Scoring {
         Scoring { keep: true, ..Scoring::default() }
     }
 
@@ -283,7 +283,7 @@ impl Scoring {
     /// without text), whose numbers stand for `terms`': the postings [`build_postings`]
     /// gives, gathering again only the pages that changed since the last time, when it
     /// was kept.
-    pub(crate) fn score<'t>(&mut self, pages: Vec<Option<Arc<PageTerms>>>, terms: &'t Terms) -> Postings<'t> {
+    pub fn score<'t>(&mut self, pages: Vec<Option<Arc<PageTerms>>>, terms: &'t Terms) -> Postings<'t> {
         let same_pages = |a: &Option<Arc<PageTerms>>, b: &Option<Arc<PageTerms>>| match (a, b) {
             (None, None) => true,
             (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
@@ -374,8 +374,8 @@ fn compact(postings: Vec<Posting>, docs: u32) -> StemPostings {
 pub(crate) mod tests {
     use super::*;
     use crate::markdown::SectionText;
-    use crate::search::page_terms::{PageText, Scratch};
-    use crate::search::terms::{Seen, TermsBuilder};
+    use crate::search_index::page_terms::{PageText, Scratch};
+    use crate::search_index::terms::{Seen, TermsBuilder};
 
     fn section(id: Option<&str>, heading: &str, text: &str, code: &str) -> SectionText {
         SectionText { id: id.map(str::to_string), heading: heading.into(), text: text.into(), code: code.into() }
