@@ -321,7 +321,7 @@ pub(super) fn render_bodies(
                     });
                     let postings = match (builder.as_ref(), lease.as_mut()) {
                         (Some(builder), Some(lease)) => {
-                            let kept = cache.map(|cache| cache as &dyn crate::search::KeptTerms);
+                            let kept = cache.map(|cache| cache as &dyn crate::search_index::KeptTerms);
                             builder.page(site_ref, id, &mut rendered, lease, kept)
                         }
                         _ => None,

@@ -414,7 +414,7 @@ impl Cache {
     }
 }
 
-impl crate::search::packed::Kept for Cache {
+impl crate::search_index::packed::Kept for Cache {
     /// The gzip bytes of the search index file whose JSON hashes to `key`, as the
     /// previous build compressed it.
     fn packed(&self, key: u128) -> Option<&[u8]> {
@@ -430,7 +430,7 @@ impl crate::search::packed::Kept for Cache {
     }
 }
 
-impl crate::search::KeptTerms for Cache {
+impl crate::search_index::KeptTerms for Cache {
     /// The postings the previous build kept with `key` in the page records, if whole.
     fn recall_terms(&self, key: u128) -> Option<Vec<u8>> {
         let (bytes, _) = self.pages.as_ref()?.read(key)?;

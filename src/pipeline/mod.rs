@@ -393,7 +393,7 @@ fn write_rest(
     if site.config.search {
         timer.begin("indexing search", 0);
         written.search.set_titles(site);
-        let kept = written.cache.map(|cache| cache as &dyn crate::search::KeptIndex);
+        let kept = written.cache.map(|cache| cache as &dyn crate::search_index::KeptIndex);
         write::write_search_index(site, written.search, sink, written.index_cache, kept)?;
     }
     if !written.keep {

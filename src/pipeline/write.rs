@@ -274,7 +274,7 @@ pub(crate) fn write_extras(
             ExtraFile::CommunitySearch => {
                 // Compressed as the rest of the index is.
                 let index = |site: &Site| site.peers.as_deref().map(crate::peers::search::community_index);
-                let packed = public.map(|site| index(site).map(|json| crate::search::packed::gzip(&json)));
+                let packed = public.map(|site| index(site).map(|json| crate::search_index::packed::gzip(&json)));
                 if packed.get().is_some() {
                     output.write(spec.path, packed.as_ref().map(|bytes| bytes.as_deref().unwrap_or_default()))?;
                 }
@@ -454,12 +454,12 @@ pub(crate) fn write_search_index(
     postings: &crate::search::SitePostings,
     output: &dyn Sink,
     cache: &mut crate::search::IndexCache,
-    kept: Option<&dyn crate::search::KeptIndex>,
+    kept: Option<&dyn crate::search_index::KeptIndex>,
 ) -> Result<(), Failure> {
     let index = crate::search::build_index(site, postings, cache, kept);
     let edits = cache.is_for_edits();
-    let kept = kept.map(|kept| kept as &dyn crate::search::packed::Kept);
-    let files = crate::search::packed::pack(&index.files, &mut cache.packed, edits, kept);
+    let kept = kept.map(|kept| kept as &dyn crate::search_index::packed::Kept);
+    let files = crate::search_index::packed::pack(&index.files, &mut cache.packed, edits, kept);
     crate::spent::phase(Some("index: compress"));
     let public = site.public();
     files.par_iter().try_for_each(|(path, bytes)| output.write(path, public.map(|_| bytes.as_ref())))?;

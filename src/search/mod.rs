@@ -1,6 +1,8 @@
 //! The search index: built at build time from each page's text, written under `search/`
 //! in a layout where a query loads only what it needs. Every file is JSON, written
-//! gzip-compressed ([`packed`]).
+//! gzip-compressed ([`packed`](crate::search_index::packed)). What of it knows no site
+//! (words, postings, scores, shards, pairs, snippets) is the search crate's
+//! ([`crate::search_index`]).
 //!
 //! More: docs/architecture.md, "Notes by module".
 
@@ -8,7 +10,6 @@ pub(crate) mod browser_stemmer;
 mod postings;
 
 pub use crate::search_index::encode;
-pub(crate) use crate::search_index::{encode_docs, packed, pairs, shards, snippets, text, to_json};
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -17,7 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use crate::search_index::IndexCache;
-pub(crate) use crate::search_index::{KeptIndex, KeptTerms};
+use crate::search_index::{KeptIndex, KeptTerms, encode_docs, pairs, shards, snippets, text, to_json};
 use crate::site::{PageId, Site};
 use crate::slug::fold;
 pub(crate) use postings::PostingsBuilder;
@@ -26,11 +27,12 @@ use shards::ShardCache;
 
 /// Records per page-record chunk.
 pub const CHUNK: usize = 16;
+
 /// The files of the index: path in the output and contents.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// `(path, JSON)`: `search/t-0.json`, and `de/search/t-0.json` for another language;
-    /// written gzip-compressed ([`packed`]).
+    /// written gzip-compressed ([`packed`](crate::search_index::packed)).
     pub files: Vec<(String, Arc<str>)>,
 }
 

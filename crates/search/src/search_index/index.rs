@@ -20,7 +20,7 @@ use super::terms::{STOP, Terms};
 
 /// What a title match adds to a page's score, in units of the stem's inverse
 /// document frequency (a body that repeats the word scores at most `K1 + 1` = 2.2).
-pub const TITLE_BONUS: f32 = 2.0;
+pub(crate) const TITLE_BONUS: f32 = 2.0;
 
 /// What a title match adds on top, whatever the word's document frequency: so a page
 /// whose title has every word of the query outranks pages that have most of them in
@@ -71,7 +71,7 @@ pub enum StemPostings {
 
 /// How many best-scoring pages a common stem keeps with their own scores, besides the
 /// pages that have it in their title.
-pub const COMMON_BEST: usize = 200;
+pub(crate) const COMMON_BEST: usize = 200;
 
 /// Stems with their postings, and every word of the index, by number.
 #[derive(Debug)]
@@ -202,7 +202,7 @@ impl Scale {
 /// frequency), so that each list is made at its size with its final scores, which at
 /// 100,000 pages keeps hundreds of megabytes of growing lists of unscored postings from
 /// being held at once.
-pub fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Postings<'t> {
+pub(crate) fn build_postings<'t>(pages: &[&PageTerms], terms: &'t Terms) -> Postings<'t> {
     let count = pages.len().max(1) as f32;
     let lengths: Vec<f32> = pages.iter().map(|p| p.length() as f32).collect();
     let average = (lengths.iter().sum::<f32>() / count).max(1.0);
@@ -275,7 +275,7 @@ const REGATHER_ABOVE: usize = 8;
 
 impl Scoring {
     /// A scoring that keeps what it is made of, for the next edit.
-    pub fn keeping() -> Scoring {
+    pub(crate) fn keeping() -> Scoring {
         Scoring { keep: true, ..Scoring::default() }
     }
 

@@ -50,7 +50,7 @@ pub fn gzip(text: &str) -> Vec<u8> {
 
 /// The text of `bytes`, gzip bytes [`gzip`] made; `None` when they are not whole, not
 /// UTF-8, or say they hold more than 64 MiB.
-pub fn gunzip(bytes: &[u8]) -> Option<String> {
+pub(crate) fn gunzip(bytes: &[u8]) -> Option<String> {
     // gzip's trailer ends with the text's size (modulo 2^32).
     let size = u32::from_le_bytes(bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()?) as usize;
     if size > 64 << 20 {

@@ -5,22 +5,22 @@
 
 mod kept;
 
-pub use kept::kept_pairs;
+pub(crate) use kept::kept_pairs;
 
 use super::terms::{Intern, STOP};
 use crate::markdown::SectionText;
 
 /// The weight of a heading's words.
-pub const HEADING_WEIGHT: f32 = 2.5;
+pub(crate) const HEADING_WEIGHT: f32 = 2.5;
 /// The weight of the description's and tags' words.
-pub const DESCRIPTION_WEIGHT: f32 = 2.0;
+pub(crate) const DESCRIPTION_WEIGHT: f32 = 2.0;
 /// The weight of the alerts a runbook answers (which also count as title words): the
 /// runbook is the page an alert's name should find first.
-pub const ALERT_WEIGHT: f32 = 4.0;
+pub(crate) const ALERT_WEIGHT: f32 = 4.0;
 /// The weight of prose.
-pub const BODY_WEIGHT: f32 = 1.0;
+pub(crate) const BODY_WEIGHT: f32 = 1.0;
 /// The weight of code.
-pub const CODE_WEIGHT: f32 = 0.3;
+pub(crate) const CODE_WEIGHT: f32 = 0.3;
 
 /// The text of one page to index, but its title.
 pub struct PageText<'a> {
@@ -36,7 +36,7 @@ pub struct PageText<'a> {
 
 /// What one stem adds up to on one page.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StemStats {
+pub(crate) struct StemStats {
     /// Whether it is a title word.
     pub in_title: bool,
     /// The weights of its words, summed in text order.
@@ -257,12 +257,12 @@ impl PageTerms {
     }
 
     /// The title the title's terms were made of.
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.title
     }
 
     /// The key of the page's kept form in the build cache (0: none).
-    pub fn kept_key(&self) -> u128 {
+    pub(crate) fn kept_key(&self) -> u128 {
         self.kept_key
     }
 
@@ -272,13 +272,13 @@ impl PageTerms {
     }
 
     /// The page's length: its terms, the title's included.
-    pub fn length(&self) -> u32 {
+    pub(crate) fn length(&self) -> u32 {
         self.length + self.title_terms.len() as u32
     }
 
     /// Calls `found` with each stem of the page and what it adds up to, by stem number,
     /// the title's stems included.
-    pub fn for_each_stem(&self, mut found: impl FnMut(u32, &StemStats)) {
+    pub(crate) fn for_each_stem(&self, mut found: impl FnMut(u32, &StemStats)) {
         let mut title: Vec<u32> = self.title_terms.iter().map(|&(_, s)| s).filter(|&s| s != STOP).collect();
         title.sort_unstable();
         title.dedup();
@@ -306,14 +306,14 @@ impl PageTerms {
 
     /// Calls `found` with each pair of consecutive stems of the page's blocks, the
     /// title's included (a pair may come twice).
-    pub fn for_each_pair(&self, mut found: impl FnMut(u64)) {
+    pub(crate) fn for_each_pair(&self, mut found: impl FnMut(u64)) {
         super::pairs::decode(&self.pairs, &mut found);
         self.title_pairs.iter().copied().for_each(found);
     }
 
     /// Calls `found` with each word of the page, the title's included (a word may come
     /// twice).
-    pub fn for_each_word(&self, mut found: impl FnMut(u32)) {
+    pub(crate) fn for_each_word(&self, mut found: impl FnMut(u32)) {
         let mut at = 0;
         let mut word = 0;
         while at < self.words.len() {
@@ -330,7 +330,7 @@ impl PageTerms {
 /// numbers (`None`: a stop word, skipped): a title's pairs, as [`PageTerms::set_title`]
 /// makes them and as the pair files' patch finds an earlier title's
 /// ([`super::pairs::patch`]).
-pub fn for_each_title_pair<S: Clone>(
+pub(crate) fn for_each_title_pair<S: Clone>(
     title: &str,
     mut stem: impl FnMut(&str) -> Option<S>,
     mut found: impl FnMut(S, S),

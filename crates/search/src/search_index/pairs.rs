@@ -14,15 +14,15 @@ use super::terms::Terms;
 pub mod patch;
 
 /// The size of a file of pairs, in bytes.
-pub const PAIR_TARGET: usize = 12 * 1024;
+pub(crate) const PAIR_TARGET: usize = 12 * 1024;
 
 /// A pair of stem numbers as one number (the first in the high half).
-pub fn pair(first: u32, second: u32) -> u64 {
+pub(crate) fn pair(first: u32, second: u32) -> u64 {
     (u64::from(first) << 32) | u64::from(second)
 }
 
 /// `pairs` sorted, without repeats, as varints of their differences; empties it.
-pub fn encode(pairs: &mut Vec<u64>) -> Box<[u8]> {
+pub(crate) fn encode(pairs: &mut Vec<u64>) -> Box<[u8]> {
     pairs.sort_unstable();
     pairs.dedup();
     let mut out = Vec::with_capacity(pairs.len() * 3);
@@ -41,7 +41,7 @@ pub fn encode(pairs: &mut Vec<u64>) -> Box<[u8]> {
 }
 
 /// Calls `found` with each pair [`encode`] wrote, in order.
-pub fn decode(bytes: &[u8], found: &mut impl FnMut(u64)) {
+pub(crate) fn decode(bytes: &[u8], found: &mut impl FnMut(u64)) {
     let mut previous = 0u64;
     let mut value = 0u64;
     let mut shift = 0;
@@ -59,25 +59,25 @@ pub fn decode(bytes: &[u8], found: &mut impl FnMut(u64)) {
 }
 
 /// The 32-bit FNV-1a hash of `key`'s UTF-8 bytes.
-pub fn hash(key: &str) -> u32 {
+pub(crate) fn hash(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The number of files for `bytes` of pairs.
-pub fn buckets(bytes: usize) -> usize {
+pub(crate) fn buckets(bytes: usize) -> usize {
     bytes.div_ceil(PAIR_TARGET).max(1)
 }
 
 /// The size an entry of a file of pairs counts for in [`buckets`]: its key's, its pages'
 /// and six more bytes.
-pub fn entry_size(key: &str, docs: &str) -> usize {
+pub(crate) fn entry_size(key: &str, docs: &str) -> usize {
     key.len() + docs.len() + 6
 }
 
 /// The files of pairs of `pages` (postings in index order: a page's number is its
 /// place): `(file name, JSON)` each, `q-0.json` on; as many as [`buckets`] of their
 /// size, at least one; and that size.
-pub fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> (Vec<(String, Arc<str>)>, usize) {
+pub(crate) fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> (Vec<(String, Arc<str>)>, usize) {
     let mut all: Vec<(u64, u32)> = pages
         .par_iter()
         .enumerate()
@@ -124,7 +124,7 @@ pub fn files(terms: &Terms, pages: &[Option<Arc<PageTerms>>]) -> (Vec<(String, A
 }
 
 /// The name of file `n` of pairs.
-pub fn file_name(n: usize) -> String {
+pub(crate) fn file_name(n: usize) -> String {
     format!("q-{n}.json")
 }
 

@@ -8,11 +8,11 @@
 use crate::markdown::SectionText;
 
 /// The code of one section kept, in bytes.
-pub const CODE_BYTES: usize = 400;
+pub(crate) const CODE_BYTES: usize = 400;
 /// The text of one page kept, in bytes.
-pub const PAGE_BYTES: usize = 16 * 1024;
+pub(crate) const PAGE_BYTES: usize = 16 * 1024;
 /// The size a chunk of sections is cut at, in bytes of text.
-pub const CHUNK_BYTES: usize = 2 * 1024;
+pub(crate) const CHUNK_BYTES: usize = 2 * 1024;
 
 /// A page's snippet files: the JSON of each chunk of its sections, and the section each
 /// chunk but the first starts with.
@@ -51,7 +51,7 @@ fn shares(lengths: &[usize], budget: usize) -> Vec<usize> {
 }
 
 /// A page's snippet files, from its sections.
-pub fn chunks(sections: &[SectionText]) -> Snippets {
+pub(crate) fn chunks(sections: &[SectionText]) -> Snippets {
     let code_of = |section: &SectionText| section.code.len().min(CODE_BYTES);
     let lengths: Vec<usize> =
         sections.iter().map(|s| s.heading.trim().len() + s.text.trim().len() + code_of(s) + 1).collect();

@@ -16,11 +16,11 @@ use super::text::Analyzer;
 use crate::hash::FastHashMap;
 
 /// The stem number of a stop word, which has no stem.
-pub const STOP: u32 = u32::MAX;
+pub(crate) const STOP: u32 = u32::MAX;
 
 /// Words and stems, numbered in the order they were met.
 #[derive(Debug, Default, Clone)]
-pub struct Table {
+pub(crate) struct Table {
     /// Word by number.
     words: Vec<Box<str>>,
     /// The stem number of each word (or [`STOP`]).
@@ -188,7 +188,7 @@ impl Terms {
     }
 
     /// Whether `other` numbers words as this does (both grew from the same build).
-    pub fn same_numbers(&self, other: &Terms) -> bool {
+    pub(crate) fn same_numbers(&self, other: &Terms) -> bool {
         Arc::ptr_eq(&self.base, &other.base) && self.language == other.language
     }
 
@@ -197,36 +197,36 @@ impl Terms {
     }
 
     /// The number of words.
-    pub fn word_count(&self) -> usize {
+    pub(crate) fn word_count(&self) -> usize {
         self.base.words.len() + self.added.words.len()
     }
 
     /// The number of stems.
-    pub fn stem_count(&self) -> usize {
+    pub(crate) fn stem_count(&self) -> usize {
         self.base.stems.len() + self.added.stems.len()
     }
 
     /// Word `n`.
-    pub fn word(&self, n: u32) -> &str {
+    pub(crate) fn word(&self, n: u32) -> &str {
         let (first, _) = self.firsts();
         if n < first { &self.base.words[n as usize] } else { &self.added.words[(n - first) as usize] }
     }
 
     /// The stem number of word `n` (or [`STOP`]).
-    pub fn stem_of(&self, n: u32) -> u32 {
+    pub(crate) fn stem_of(&self, n: u32) -> u32 {
         let (first, _) = self.firsts();
         if n < first { self.base.stem_of[n as usize] } else { self.added.stem_of[(n - first) as usize] }
     }
 
     /// Stem `n`.
-    pub fn stem(&self, n: u32) -> &str {
+    pub(crate) fn stem(&self, n: u32) -> &str {
         let (_, first) = self.firsts();
         if n < first { &self.base.stems[n as usize] } else { &self.added.stems[(n - first) as usize] }
     }
 
     /// Terms numbering `words` with the stems given, in order.
     #[cfg(test)]
-    pub fn of_pairs(words: &[(&str, &str)]) -> Self {
+    pub(crate) fn of_pairs(words: &[(&str, &str)]) -> Self {
         let mut table = Table::default();
         for (word, stem) in words {
             table.add(word, Some(stem), (0, 0));

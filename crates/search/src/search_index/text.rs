@@ -11,7 +11,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// bigrams, or itself when it is one character (which the index then leaves out, as
 /// every word of one character).
 #[cfg(test)]
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).flat_map(cjk_pieces).map(crate::slug::fold)
 }
 
@@ -53,7 +53,7 @@ fn cjk_pieces(run: &str) -> Vec<&str> {
 /// Lucene's CJKBigramFilter does. Only letters and digits are split into words at all,
 /// so the marks and symbols of these blocks (`、`, `。`, `・`) still separate words.
 /// `search-analysis.js` has the same ranges (`CJK`; a test compares them).
-pub const CJK_RANGES: &[(u32, u32)] = &[
+pub(crate) const CJK_RANGES: &[(u32, u32)] = &[
     (0x1100, 0x11FF),
     (0x3005, 0x3007),
     (0x3021, 0x3029),
@@ -75,7 +75,7 @@ pub const CJK_RANGES: &[(u32, u32)] = &[
 
 /// Whether `c` is a character of Chinese, Japanese or Korean writing ([`CJK_RANGES`]).
 #[inline]
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     let n = c as u32;
     if n < 0x1100 {
         return false;
@@ -86,7 +86,7 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Whether a folded term is a CJK bigram: its own stem, never a stop word, never taken
 /// for a typing mistake.
-pub fn is_cjk_term(term: &str) -> bool {
+pub(crate) fn is_cjk_term(term: &str) -> bool {
     term.chars().next().is_some_and(is_cjk)
 }
 
@@ -176,7 +176,7 @@ fn camel_starts(word: &[u8]) -> Vec<usize> {
 /// [`is_kept_identifier`]. ASCII words
 /// are lower-cased into `buffer`, others go through [`fold`](crate::slug::fold).
 #[cfg(test)]
-pub fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
+pub(crate) fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str)) {
     for_each_marked_term(text, buffer, |term, _| found(term));
 }
 
@@ -184,7 +184,7 @@ pub fn for_each_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str
 /// as [`words`] splits the text, of two characters or more) or one of the terms added
 /// after it (a camel-case part, an identifier): the plain words, in order, are what a
 /// quoted phrase is matched against ([`super::pairs`]).
-pub fn for_each_marked_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str, bool)) {
+pub(crate) fn for_each_marked_term(text: &str, buffer: &mut String, mut found: impl FnMut(&str, bool)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -321,13 +321,13 @@ fn emit_cjk_run(word: &str, buffer: &mut String, found: &mut impl FnMut(&str, bo
 }
 
 /// Whether a folded term is an identifier (its own stem).
-pub fn is_identifier(term: &str) -> bool {
+pub(crate) fn is_identifier(term: &str) -> bool {
     term.bytes().any(|b| JOINERS.contains(&b))
 }
 
 /// English stop words: too common to help a search. The client ignores them too (the
 /// list is in the manifest).
-pub const ENGLISH_STOP_WORDS: &[&str] = &[
+pub(crate) const ENGLISH_STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "its", "no", "not",
     "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will",
     "with",
@@ -384,19 +384,19 @@ pub fn stop_words(language: &str) -> &'static [&'static str] {
 }
 
 /// Turns folded words into stems.
-pub struct Analyzer {
+pub(crate) struct Analyzer {
     stemmer: Option<Stemmer>,
     stop_words: &'static [&'static str],
 }
 
 impl Analyzer {
     /// The analyzer for a language.
-    pub fn new(language: &str) -> Self {
+    pub(crate) fn new(language: &str) -> Self {
         Analyzer { stemmer: stemmer_for(language), stop_words: stop_words(language) }
     }
 
     /// The stem of a folded word, or `None` for a stop word.
-    pub fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
+    pub(crate) fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
         if is_identifier(word) || is_cjk_term(word) {
             return Some(Cow::Borrowed(word));
         }

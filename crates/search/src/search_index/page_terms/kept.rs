@@ -86,7 +86,7 @@ impl PageTerms {
 /// title's), each stem as `stem` gives a word's (`None`: a stop word). `None` when the
 /// bytes are not one whole kept form, or a pair's word is a stop word now (as
 /// [`PageTerms::from_kept`] refuses it).
-pub fn kept_pairs(bytes: &[u8], stem: &dyn Fn(&str) -> Option<String>) -> Option<Vec<(String, String)>> {
+pub(crate) fn kept_pairs(bytes: &[u8], stem: &dyn Fn(&str) -> Option<String>) -> Option<Vec<(String, String)>> {
     let kept = Kept::read(bytes)?;
     let mut stems: Vec<Option<Option<String>>> = vec![None; kept.words.len()];
     let mut stem_at = |place: u32| -> Option<String> {
