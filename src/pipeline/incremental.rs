@@ -74,6 +74,11 @@ pub(crate) fn rebuild_deferring(
 ) -> Rebuild {
     crate::spent::phase(None);
     let old = &built.site;
+    // A Liquid site's lists of pages (`site.posts`) give every page's front matter and
+    // body to the others' templates: a change goes through a whole build.
+    if old.templating.as_ref().is_some_and(|templating| !templating.pages.is_empty()) {
+        return Rebuild::Whole;
+    }
     let mut site = Site::clone(old);
     crate::spent::phase(Some("fast: clone site"));
     let mut problems = Vec::new();

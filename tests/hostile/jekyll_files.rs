@@ -127,3 +127,33 @@ fn a_draft_linked_out_of_the_handbook_is_refused() {
     assert_eq!(site.files_containing("public", "OUTSIDE-SECRET"), Vec::<String>::new());
     assert!(site.exists("public/index.html"), "the previous output stays: {}", run.stderr);
 }
+
+/// The lists' `content` and `excerpt` give a page's body to every page and file that
+/// lists it: in a public build, neither an internal block of a listed page (the whole
+/// excerpt, here) nor an internal document reaches any output byte, through a page, a
+/// `where` copy or a file such as `search.json`; the internal build shows them.
+#[test]
+fn a_listed_page_s_internal_text_never_reaches_a_public_page_through_content() {
+    let site = jekyll("jekyll-listed-content");
+    site.write("_config.yml", "title: Test\ncollections:\n  notes:\n    output: true\n");
+    let open =
+        "---\ntitle: Open\n---\n<!-- internal -->\n\nCANARY-BLOCK vault code.\n\n<!-- /internal -->\n\nPublic words.\n";
+    site.write("content/_notes/open.md", open);
+    site.write("content/_notes/staff.md", "---\ntitle: Staff\nvisibility: internal\n---\nCANARY-PAGE roster.\n");
+    let lister = "---\ntitle: Notes\n---\n{% for n in site.notes %}{{ n.excerpt }}{{ n.content }}{% endfor %}\
+                  {% assign copies = site.notes | where_exp: 'n', 'n.title' %}{{ copies | jsonify }}\n";
+    site.write("content/notes.md", lister);
+    site.write(
+        "content/search.json",
+        "---\n---\n{{ site.notes | jsonify }} {{ site.documents | map: 'content' | join }}\n",
+    );
+    let run = site.build(&[]);
+    run.expect_code(0);
+    for canary in ["CANARY-BLOCK", "CANARY-PAGE"] {
+        assert_eq!(site.files_containing("public", canary), Vec::<String>::new(), "{canary}: {}", run.stderr);
+    }
+    assert!(site.read("public/search.json").contains("Public words."), "the public text is listed");
+    site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
+    let notes = site.read("internal/notes.html");
+    assert!(notes.contains("CANARY-BLOCK") && notes.contains("CANARY-PAGE"), "{notes}");
+}

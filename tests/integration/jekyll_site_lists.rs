@@ -4,7 +4,7 @@
 
 use crate::util;
 
-use util::Site;
+use util::{Server, Site, save};
 
 /// A handbook moved as the guide says: pages, `_articles/`, `_posts/`, `_includes/` and
 /// `_data/` in `content/`, `_config.yml` beside `book.toml`.
@@ -87,8 +87,8 @@ fn a_link_in_a_capture_is_the_url_of_its_page() {
 }
 
 /// A file that is no page loops over a collection as Jekyll's search indexes do
-/// (`search.json`): every document (a title from its name, as Jekyll gives one), a key
-/// the item lacks nil, the same in every build.
+/// (`search.json`): every document (a title from its name, as Jekyll gives one) with
+/// its `content`, the same in every build.
 #[test]
 fn a_file_s_loop_over_a_collection_writes_every_document() {
     let site = site("jekyll-lists-file");
@@ -104,9 +104,40 @@ fn a_file_s_loop_over_a_collection_writes_every_document() {
     }
     assert_eq!(
         written[0].trim_end(),
-        "[{\"title\": \"Alerts\", \"url\": \"/articles/alerts.html\", \"content\": \"\"},\
-         {\"title\": \"Deploys\", \"url\": \"/articles/deploys.html\", \"content\": \"\"},\
-         {\"title\": \"Onboarding\", \"url\": \"/articles/onboarding.html\", \"content\": \"\"}]"
+        "[{\"title\": \"Alerts\", \"url\": \"/articles/alerts.html\", \"content\": \"Page.\\n\"},\
+         {\"title\": \"Deploys\", \"url\": \"/articles/deploys.html\", \"content\": \"Ship it.\\n\"},\
+         {\"title\": \"Onboarding\", \"url\": \"/articles/onboarding.html\", \"content\": \"Welcome.\\n\"}]"
     );
     assert_eq!(written[0], written[1]);
+}
+
+/// A page reads the documents' `content` (a document without a body links elsewhere,
+/// as a jobs page does) and the posts' `excerpt` (their first paragraph); `serve`
+/// follows an edit of a post's body on the page that lists it.
+#[test]
+fn a_page_shows_the_documents_content_and_excerpts_and_serve_follows_them() {
+    let site = site("jekyll-content");
+    site.write("content/_articles/open.md", "---\ntitle: Open role\n---\n");
+    site.write("content/_posts/2026-02-03-review.md", "---\ntitle: Review\n---\n\nThe *first* lesson.\n\nThe rest.\n");
+    site.write(
+        "content/jobs.md",
+        "---\ntitle: Jobs\n---\n{% for a in site.articles %}{% capture body %}{{ a.content | strip }}{% endcapture %}\
+         - [{{ a.title }}]({% if body == blank %}mailto:jobs@example.org{% else %}{{ a.url }}{% endif %})\n{% endfor %}\n\
+         {% for p in site.posts %}{{ p.excerpt }}{% endfor %}\n",
+    );
+    site.build(&[]).expect_code(0);
+    let jobs = util::main_of(&site.read("public/jobs.html")).to_string();
+    for expected in [
+        "<a href=\"/articles/deploys.html\">Deploys</a>",
+        "<a href=\"mailto:jobs@example.org\">Open role</a>",
+        "<p>The <em>first</em> lesson.</p>",
+        "<p>Down.</p>",
+    ] {
+        assert!(jobs.contains(expected), "{expected} in {jobs}");
+    }
+    assert!(!jobs.contains("The rest."), "only the first paragraph: {jobs}");
+    let server = Server::start(&site, &[]);
+    assert!(server.get("/jobs.html").1.contains("The <em>first</em> lesson."));
+    save(&site, "content/_posts/2026-02-03-review.md", "---\ntitle: Review\n---\n\nThe *second* lesson.\n");
+    server.wait_for("the listing page", |s| s.get("/jobs.html").1.contains("The <em>second</em> lesson."));
 }

@@ -58,6 +58,7 @@ mod tests {
             url: url.into(),
             date: None,
             front: Default::default(),
+            body: None,
         };
         let pages: std::sync::Arc<[ListedPage]> = vec![
             listed("contacts.html", "contacts.html"),

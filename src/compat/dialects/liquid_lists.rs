@@ -11,7 +11,8 @@
 //! made the first time a page's Liquid reads it, so a site that reads none makes none.
 //! An item ([`Item`]) views a page's front matter, shared with the build's page, under
 //! what Jekyll adds (`url`, `path`, `name`, a document's `collection`, `id`, `slug`,
-//! `date`...); it has no `content`, `excerpt`, `next` or `previous`.
+//! `date`...) and its body's `content` and `excerpt` (a document's, a page's with
+//! `page_excerpts`); it has no `next` or `previous`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock};
@@ -19,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 use liquid_core::model::{KString, KStringCow};
 use liquid_core::{Object, ObjectView, Value, ValueView};
 
-use super::liquid_page_items::{Item, sets, text_of};
+use super::liquid_page_items::{Body, Item, sets, text_of};
 use crate::markdown::templating::ListedPage;
 
 /// A list made: the items of pages, or (`site.collections`) values.
@@ -125,7 +126,7 @@ impl SiteView {
         match key {
             "pages" | "html_pages" => {
                 let pages = self.pages.iter().filter(|page| self.collection_of(&page.path).is_none());
-                List::Items(pages.map(page_item).collect())
+                List::Items(pages.map(|page| page_item(page, self.body_of(page, false))).collect())
             }
             "posts" => {
                 let mut posts = self.documents("posts");
@@ -160,7 +161,22 @@ impl SiteView {
         let mut docs: Vec<&ListedPage> =
             self.pages.iter().filter(|page| self.collection_of(&page.path) == Some(label)).collect();
         docs.sort_by(|a, b| (a.date.is_none(), a.date, &a.path).cmp(&(b.date.is_none(), b.date, &b.path)));
-        docs.into_iter().map(|page| document_item(page, label, self.relative_path(&page.path))).collect()
+        docs.into_iter()
+            .map(|page| document_item(page, label, self.relative_path(&page.path), self.body_of(page, true)))
+            .collect()
+    }
+
+    /// The body of `page` as its item gives it (`document`: a collection's), with the
+    /// excerpt Jekyll makes of a document, and of a page with `page_excerpts: true`: cut
+    /// at the `excerpt_separator` the page or `_config.yml` sets, a blank line unless
+    /// one does; an empty one makes none.
+    fn body_of(&self, page: &ListedPage, document: bool) -> Option<Body> {
+        let text = page.body.clone()?;
+        let truthy = |value: &Value| value.query_state(liquid_core::model::State::Truthy);
+        let makes = document || self.base.get("page_excerpts").is_some_and(truthy);
+        let site = || self.base.get("excerpt_separator").map(|value| value.to_kstr().to_string());
+        let separator = text_of(&page.front, "excerpt_separator").or_else(site).unwrap_or_else(|| "\n\n".into());
+        Some(Body::new(text, (makes && !separator.is_empty()).then_some(separator)))
     }
 
     /// `site.collections`' item of the collection `label` (`CollectionDrop`); its
@@ -216,8 +232,8 @@ fn file_name(path: &str) -> &str {
 }
 
 /// `site.pages`' item of a page: its front matter and `Page#to_liquid`'s attributes
-/// (`content` and `excerpt` left out); `path` is the front matter's when it sets one.
-fn page_item(page: &ListedPage) -> Item {
+/// (`content` and `excerpt` from its `body`); `path` is the front matter's when it sets one.
+fn page_item(page: &ListedPage, body: Option<Body>) -> Item {
     let mut added = Object::new();
     let url = format!("/{}", page.url);
     let dir = if url.ends_with('/') { url.clone() } else { format!("{}/", dirname(&url)) };
@@ -227,7 +243,7 @@ fn page_item(page: &ListedPage) -> Item {
         added.insert("path".into(), Value::scalar(page.path.clone()));
     }
     added.insert("url".into(), Value::scalar(url));
-    Item::new(&page.front, added)
+    Item::new(&page.front, added, body)
 }
 
 /// Ruby's `File.dirname` of a URL: the part before its last `/` (a trailing `/` is no
@@ -279,8 +295,8 @@ fn titleize(slug: &str) -> String {
 /// front matter with the title, slug, extension, name (its file name), date,
 /// categories and tags its file gives when it sets none, and `collection`, `id`,
 /// `path` and `relative_path` (both `relative`, its path from `collections_dir`), `url`
-/// and `draft`.
-fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Item {
+/// and `draft`, and its `body`'s `content` and `excerpt`.
+fn document_item(page: &ListedPage, label: &str, relative: Option<&str>, body: Option<Body>) -> Item {
     let mut item = Object::new();
     let (slug, ext) = slug_and_ext(&page.path);
     let scalar = |text: &str| Value::scalar(text.to_string());
@@ -308,7 +324,7 @@ fn document_item(page: &ListedPage, label: &str, relative: Option<&str>) -> Item
     set_default(&mut item, "name", scalar(file_name(&page.path)));
     item.insert("draft".into(), Value::scalar(false));
     item.insert("url".into(), Value::scalar(url));
-    Item::new(&page.front, item)
+    Item::new(&page.front, item, body)
 }
 
 impl ValueView for SiteView {

@@ -17,7 +17,15 @@ fn listed(path: &str, url: &str, front: serde_json::Value) -> ListedPage {
         column: 1,
         value: crate::content::node::Located::new(crate::content::node::Node::from_json(value.clone(), 1, 1), 1, 1),
     });
-    ListedPage { path: path.into(), url: url.into(), date, front: fields.collect::<Vec<_>>().into() }
+    ListedPage { path: path.into(), url: url.into(), date, front: fields.collect::<Vec<_>>().into(), body: None }
+}
+
+/// [`listed`], with the body `body` in a build for the audience `public` says.
+fn with_body(page: ListedPage, body: &str, public: bool) -> ListedPage {
+    let made = crate::content::SourcePage::made(page.path.clone(), page.path.clone(), Default::default(), body.into());
+    let source = crate::markdown::templating::BodySource::Kept(Arc::new(made));
+    let body = Some(crate::markdown::templating::ListedBody { source, body_start: 0, public });
+    ListedPage { body, ..page }
 }
 
 /// The pages of a small Jekyll site: two pages, three documents of `methods`, one of
@@ -46,6 +54,11 @@ fn pages() -> Arc<[ListedPage]> {
 
 /// `body` rendered as a page of the site above, whose `_config.yml` is `config`.
 fn render(body: &str, config: serde_json::Value) -> String {
+    render_with(body, config, pages())
+}
+
+/// [`render`] with the site's pages `pages`.
+fn render_with(body: &str, config: serde_json::Value, pages: Arc<[ListedPage]>) -> String {
     let data = crate::content::site_data::SiteData {
         templating: Templating::Liquid,
         globals: serde_json::Map::from_iter([("site".to_string(), config.clone())]),
@@ -53,7 +66,7 @@ fn render(body: &str, config: serde_json::Value) -> String {
         ..Default::default()
     };
     let (mut context, _) = crate::markdown::templating::SiteContext::new(Vec::new(), data);
-    context.pages = pages();
+    context.pages = pages;
     let templating = crate::markdown::templating::PageTemplating::new(&context, Vec::new());
     let page = super::super::evaluate::tests::liquid_page(&templating);
     let mut collected = super::super::Collected::default();
@@ -241,4 +254,59 @@ fn titleizes_a_slug_as_jekyll() {
         "This Is A Long Title With Mixed Capitalization"
     );
     assert_eq!(titleize("this-is-a-title-with-no-capitalization"), "This Is A Title With No Capitalization");
+}
+
+/// `lib/jekyll/document.rb`'s `generate_excerpt` (`data["excerpt"] ||=`, only with a
+/// separator), `drops/document_drop.rb` (`content` delegated to the document, over a
+/// front matter field), `page.rb` (`page_excerpts`), `configuration.rb`'s default
+/// separator `"\n\n"`; `test/test_excerpt.rb`, "With extraction disabled"
+/// (`excerpt_separator: ""`): a document's `content` is its body's HTML, its `excerpt`
+/// the HTML of its first paragraph, or the front matter's, or none; a page's `excerpt`
+/// only with `page_excerpts`; copies (`where`) keep both.
+#[test]
+fn items_give_their_content_and_the_excerpt_jekyll_makes() {
+    let post = listed("_posts/2024-01-02-launch.md", "2024/01/02/launch.html", serde_json::json!({"content": "x"}));
+    let own = listed("_methods/a.md", "methods/a.html", serde_json::json!({"excerpt": "Given", "title": "A"}));
+    let cut = listed("_methods/b.md", "methods/b.html", serde_json::json!({"excerpt_separator": "<!--more-->"}));
+    let page = listed("about.md", "about/", serde_json::json!({}));
+    let pages: Arc<[ListedPage]> = vec![
+        with_body(own, "Own *text*.\n\nMore.\n", true),
+        with_body(cut, "One.\n\nTwo.\n<!--more-->\nThree.\n", true),
+        with_body(post, "\n\nFirst *para*.\n\nSecond {{ page.x }}.\n", true),
+        with_body(page, "About.\n\nUs.\n", true),
+    ]
+    .into();
+    let body = "{% for p in site.posts %}{{ p.excerpt }}|{{ p.content }}{% endfor %}|{% for m in site.methods %}{{ \
+                m.excerpt }};{% endfor %}|{{ site.pages[0].excerpt }}|{{ site.pages[0].content }}";
+    assert_eq!(
+        render_with(body, methods_and_roles(), pages.clone()),
+        "<p>First <em>para</em>.</p>\n|<p>First <em>para</em>.</p>\n<p>Second .</p>\n|Given;<p>One.</p>\n<p>Two.</p>\n;||\
+         <p>About.</p>\n<p>Us.</p>\n"
+    );
+    let mut config = methods_and_roles();
+    config["excerpt_separator"] = serde_json::json!("");
+    config["page_excerpts"] = serde_json::json!(true);
+    let body = "[{{ site.posts[0].excerpt }}][{{ site.methods[1].excerpt }}][{{ site.pages[0].excerpt }}]";
+    assert_eq!(render_with(body, config, pages.clone()), "[][<p>One.</p>\n<p>Two.</p>\n][]");
+    let mut config = methods_and_roles();
+    config["page_excerpts"] = serde_json::json!(true);
+    let body = "{% assign found = site.methods | where: 'title', 'A' %}{{ found[0].content }}|{{ site.pages[0].excerpt \
+                }}|{{ site.posts | jsonify | slice: 0, 1 }}{% if site.posts[0].content contains 'x' %}x{% endif %}";
+    assert_eq!(render_with(body, config, pages), "<p>Own <em>text</em>.</p>\n<p>More.</p>\n|<p>About.</p>\n|[");
+}
+
+/// A listed page's internal blocks reach its item's `content` and `excerpt` in an
+/// internal build only.
+#[test]
+fn a_public_build_leaves_internal_blocks_out_of_content_and_excerpt() {
+    let text = "<!-- internal -->\n\nThe vault code.\n\n<!-- /internal -->\n\nPublic words.\n";
+    let page = || listed("_posts/2024-01-02-p.md", "2024/01/02/p.html", serde_json::json!({}));
+    let body = "{{ site.posts[0].excerpt }}|{{ site.posts[0].content }}";
+    let public = render_with(body, methods_and_roles(), vec![with_body(page(), text, true)].into());
+    assert!(!public.contains("vault") && public.contains("Public words."), "{public}");
+    let internal = render_with(body, methods_and_roles(), vec![with_body(page(), text, false)].into());
+    assert!(internal.contains("The vault code.") && !internal.contains("<!--"), "no marker: {internal}");
+    // Markers that do not pair: the page is refused, and its body gives nothing.
+    let unpaired = vec![with_body(page(), "<!-- internal -->\nThe vault code.\n", true)].into();
+    assert_eq!(render_with(body, methods_and_roles(), unpaired), "|");
 }

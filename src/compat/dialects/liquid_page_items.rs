@@ -5,6 +5,8 @@
 //! few fields of every page makes those few only. An item a page pushes onto a list of
 //! its own views the same page with values of its own, let go with the list; a
 //! template that copies a whole item (`where`, `sort`) gets a value made for the copy.
+//! Its `content` and `excerpt` ([`super::liquid_excerpt`]) are made the first time a
+//! template reads them, once for every view and copy of the item.
 
 use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
@@ -12,8 +14,10 @@ use std::sync::{Arc, OnceLock};
 use liquid_core::model::{DisplayCow, KString, KStringCow, State};
 use liquid_core::{Object, ObjectView, Value, ValueView};
 
+use super::liquid_excerpt;
 use crate::content::front_fields::Fields;
 use crate::content::node::Node;
+use crate::markdown::templating::ListedBody;
 
 /// One page of a list: its front matter and what Jekyll adds over it, and the values
 /// of its fields read through it.
@@ -31,12 +35,58 @@ struct Page {
     front: Fields,
     /// What Jekyll adds or sets, which hides a front matter field of the same key.
     added: Object,
+    /// The page's body, for `content` and `excerpt`.
+    body: Option<Body>,
+}
+
+/// A listed page's body as its item gives it: `content`, which hides a front matter
+/// field of that name, and the excerpt Jekyll makes of it, which such a field replaces.
+#[derive(Debug)]
+pub(super) struct Body {
+    text: ListedBody,
+    /// The excerpt's separator; `None`: Jekyll makes no excerpt.
+    separator: Option<String>,
+    /// `content` and `excerpt`, made together from one reading of the body.
+    values: OnceLock<(Value, Option<Value>)>,
+}
+
+impl Body {
+    /// The body `text`, with the excerpt made at `separator` (`None`: none).
+    pub(super) fn new(text: ListedBody, separator: Option<String>) -> Body {
+        Body { text, separator, values: OnceLock::new() }
+    }
+
+    /// `content` (the body's HTML) and `excerpt` (the HTML of the excerpt cut from it,
+    /// when Jekyll makes one), made the first time either is read.
+    fn values(&self) -> &(Value, Option<Value>) {
+        self.values.get_or_init(|| {
+            let text = self.text.text().unwrap_or_default();
+            let content = liquid_excerpt::document_content(&text);
+            let excerpt = self
+                .separator
+                .as_deref()
+                .map(|separator| Value::scalar(liquid_excerpt::html(&liquid_excerpt::extract(content, separator))));
+            (Value::scalar(liquid_excerpt::html(content)), excerpt)
+        })
+    }
+
+    /// `content`.
+    fn content(&self) -> &Value {
+        &self.values().0
+    }
+
+    /// `excerpt`, when Jekyll makes one.
+    fn excerpt(&self) -> Option<&Value> {
+        self.separator.as_ref()?;
+        self.values().1.as_ref()
+    }
 }
 
 impl Item {
-    /// The item of a page whose front matter is `front` (shared), with `added` over it.
-    pub(super) fn new(front: &Fields, added: Object) -> Item {
-        Item::of(Arc::new(Page { front: front.clone(), added }))
+    /// The item of a page whose front matter is `front` (shared), with `added` over it,
+    /// and its `body`.
+    pub(super) fn new(front: &Fields, added: Object, body: Option<Body>) -> Item {
+        Item::of(Arc::new(Page { front: front.clone(), added, body }))
     }
 
     fn of(page: Arc<Page>) -> Item {
@@ -61,14 +111,31 @@ impl Item {
         values[index].get_or_init(|| value_of(&self.page.front.0[index].value.value))
     }
 
-    /// The front matter's keys that `added` does not hide, each once.
+    /// The front matter's keys that `added` and `content` do not hide, each once.
     fn front_keys(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
         let fields = self.page.front.0.iter().enumerate();
         fields
             .filter(|(at, field)| {
-                !self.page.added.contains_key(field.key.as_str()) && self.field(&field.key) == Some(*at)
+                let hidden = self.page.added.contains_key(field.key.as_str())
+                    || (field.key == "content" && self.page.body.is_some());
+                !hidden && self.field(&field.key) == Some(*at)
             })
             .map(|(at, field)| (at, field.key.as_str()))
+    }
+
+    /// The body's values and their keys: `content`, and `excerpt` unless the front
+    /// matter sets one.
+    fn body_values(&self) -> impl Iterator<Item = (&'static str, &Value)> + '_ {
+        let body = self.page.body.as_ref();
+        let content = body.map(|body| ("content", body.content()));
+        let excerpt = body.filter(|_| self.field("excerpt").is_none()).and_then(Body::excerpt);
+        content.into_iter().chain(excerpt.map(|excerpt| ("excerpt", excerpt)))
+    }
+
+    /// Whether the body gives `key`.
+    fn body_gives(&self, key: &str) -> bool {
+        let Some(body) = &self.page.body else { return false };
+        key == "content" || (key == "excerpt" && body.separator.is_some() && self.field("excerpt").is_none())
     }
 }
 
@@ -150,6 +217,9 @@ impl ValueView for Item {
             let value = made.cloned().unwrap_or_else(|| value_of(&self.page.front.0[at].value.value));
             object.insert(KString::from_ref(key), value);
         }
+        for (key, value) in self.body_values() {
+            object.insert(KString::from_static(key), value.clone());
+        }
         Value::Object(object)
     }
     fn as_object(&self) -> Option<&dyn ObjectView> {
@@ -166,7 +236,9 @@ impl ObjectView for Item {
     }
     fn keys<'k>(&'k self) -> Box<dyn Iterator<Item = KStringCow<'k>> + 'k> {
         let front = self.front_keys().map(|(_, key)| KStringCow::from_ref(key));
-        Box::new(front.chain(self.page.added.keys().map(|key| KStringCow::from_ref(key.as_str()))))
+        let added = self.page.added.keys().map(|key| KStringCow::from_ref(key.as_str()));
+        let body = ["content", "excerpt"].into_iter().filter(|key| self.body_gives(key)).map(KStringCow::from_static);
+        Box::new(front.chain(added).chain(body))
     }
     fn values<'k>(&'k self) -> Box<dyn Iterator<Item = &'k dyn ValueView> + 'k> {
         Box::new(self.iter().map(|(_, value)| value))
@@ -178,12 +250,18 @@ impl ObjectView for Item {
         }))
     }
     fn contains_key(&self, index: &str) -> bool {
-        self.page.added.contains_key(index) || self.field(index).is_some()
+        self.page.added.contains_key(index) || self.field(index).is_some() || self.body_gives(index)
     }
     fn get<'s>(&'s self, index: &str) -> Option<&'s dyn ValueView> {
         if let Some(value) = self.page.added.get(index) {
             return Some(value as &dyn ValueView);
         }
-        self.field(index).map(|at| self.field_value(at) as &dyn ValueView)
+        match (index, &self.page.body) {
+            ("content", Some(body)) => Some(body.content() as &dyn ValueView),
+            _ => match self.field(index) {
+                Some(at) => Some(self.field_value(at) as &dyn ValueView),
+                None => self.page.body.as_ref().filter(|_| index == "excerpt")?.excerpt().map(|v| v as &dyn ValueView),
+            },
+        }
     }
 }

@@ -36,6 +36,7 @@ mod liquid_avatar;
 mod liquid_budget;
 mod liquid_conditions;
 mod liquid_dates;
+mod liquid_excerpt;
 pub(crate) mod liquid_file;
 mod liquid_filters;
 mod liquid_include;

@@ -67,17 +67,13 @@ impl SourcePage {
     /// otherwise than it did the first time.
     pub fn text_again(&self, config: &Config) -> anyhow::Result<Cow<'_, str>> {
         let Some(released) = self.released else { return Ok(Cow::Borrowed(&self.text)) };
-        let (disk, _) = config.locate_confined(&self.path);
-        let disk = disk.map_err(|why| match why {
-            crate::fs::confine::Refused::Unresolved(e) => anyhow::anyhow!("{}: cannot read the file: {e}", self.file),
-            why => anyhow::anyhow!("{}: the file is not read: {why}", self.file),
-        })?;
-        let (text, _) = read_text(&disk, &self.file, config.migrating(), None)
-            .map_err(|problem| anyhow::anyhow!("{}: {} (read again to write the page)", self.file, problem.message))?;
-        if text.len() != released.len || hash_text(&text) != released.hash {
-            anyhow::bail!("{}: the file changed while the build was reading it; build again", self.file);
-        }
-        Ok(Cow::Owned(text))
+        read_again(config, (&self.path, &self.file), (released.len, released.hash)).map(Cow::Owned)
+    }
+
+    /// What reads the page's text again as it was read now, without keeping it: its
+    /// length and hash; `None` for a text the build made, which no file holds.
+    pub fn read_key(&self) -> Option<(usize, u64)> {
+        (!self.made && self.released.is_none()).then(|| (self.text.len(), hash_text(&self.text)))
     }
 
     /// A page no file holds (a folder's page, a generated page): no text, no front matter.
@@ -109,6 +105,23 @@ impl SourcePage {
     pub fn dir(&self) -> &str {
         self.path.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
+}
+
+/// The whole text of the page at content path `path` (`file` names it in messages),
+/// read again through the confinement: it must be the text first read, of length and
+/// hash `key`, else the build stops, as the file changed while it read it.
+pub fn read_again(config: &Config, (path, file): (&str, &str), key: (usize, u64)) -> anyhow::Result<String> {
+    let (disk, _) = config.locate_confined(path);
+    let disk = disk.map_err(|why| match why {
+        crate::fs::confine::Refused::Unresolved(e) => anyhow::anyhow!("{file}: cannot read the file: {e}"),
+        why => anyhow::anyhow!("{file}: the file is not read: {why}"),
+    })?;
+    let (text, _) = read_text(&disk, file, config.migrating(), None)
+        .map_err(|problem| anyhow::anyhow!("{file}: {} (read again to write the page)", problem.message))?;
+    if (text.len(), hash_text(&text)) != key {
+        anyhow::bail!("{file}: the file changed while the build was reading it; build again");
+    }
+    Ok(text)
 }
 
 /// Reads `content_dir/path`, its front matter as written (for pages no build publishes

@@ -90,6 +90,27 @@ pub fn blanked(text: &str) -> Option<std::borrow::Cow<'_, str>> {
     Some(if blocks.is_empty() { text.into() } else { blank(text, &blocks).into() })
 }
 
+/// `text` as an internal build gives it to another page's template (an old tool's list
+/// of pages): the lines that are an internal block's marker left empty, the block's
+/// text kept, so that no marker lands where the other page does not expect one.
+pub fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
+    if !super::memchr_insensitive(text, "internal") {
+        return text.into();
+    }
+    let lines = text.split_inclusive('\n');
+    let kept = lines.map(|line| match super::internal::marker(line) {
+        Some(_) if line.trim().ends_with("-->") => {
+            if line.ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            }
+        }
+        _ => line,
+    });
+    kept.collect::<String>().into()
+}
+
 /// `text` without `blocks` and the rest of the lines they end on; what is left is
 /// trimmed at its end.
 fn remove(text: &str, blocks: &[Range<usize>]) -> String {
@@ -157,6 +178,13 @@ mod tests {
         let blanked = blank(text, &internal_blocks(text).expect("well formed"));
         assert_eq!((blanked.len(), blanked.starts_with("ä\n"), blanked.ends_with("ö\n")), (text.len(), true, true));
         assert!(!blanked.contains('ü'));
+    }
+
+    #[test]
+    fn an_internal_build_gives_another_page_the_text_without_its_markers() {
+        let text = "Public.\n\n  <!-- Internal -->\n\nSECRET\n\n<!-- /internal -->\n\nTail <!-- internal --> inline.";
+        assert_eq!(unmarked(text), "Public.\n\n\n\nSECRET\n\n\n\nTail <!-- internal --> inline.");
+        assert!(matches!(unmarked("no markers"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -60,8 +60,8 @@ pub struct SiteContext {
     pages_fingerprint: OnceLock<u128>,
 }
 
-/// What a template's list of the site's pages holds of one page: no text, so that the
-/// list stays small to copy.
+/// What a template's list of the site's pages holds of one page: no text (its body is
+/// read again when a template asks for it), so that the list stays small to copy.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListedPage {
     /// Its path relative to the content folder (`_articles/onboarding.md`).
@@ -72,6 +72,77 @@ pub struct ListedPage {
     pub date: Option<crate::dates::Date>,
     /// Its front matter, as read: the page's own, shared, not copied.
     pub front: crate::content::front_fields::Fields,
+    /// Its body, for the lists' `content` and `excerpt`; `None`: none is given.
+    pub body: Option<ListedBody>,
+}
+
+/// A listed page's body, for the lists' `content` and `excerpt`: read again from its
+/// file when a template first asks, so that no list keeps a page's text (a streaming
+/// build lets each go as it renders it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedBody {
+    /// Where the page's whole text is.
+    pub source: BodySource,
+    /// Where the body starts in it.
+    pub body_start: usize,
+    /// Whether the build is public: the body's internal blocks are left out.
+    pub public: bool,
+}
+
+/// Where a listed page's whole text is.
+#[derive(Debug, Clone)]
+pub enum BodySource {
+    /// A page whose text the build made, which no file holds: it keeps its text.
+    Kept(std::sync::Arc<crate::content::SourcePage>),
+    /// The page's file, read through the configuration's confinement.
+    File {
+        /// The build's configuration, which confines the reading.
+        config: std::sync::Arc<opsbook_content::config::Config>,
+        /// The page's content path.
+        path: String,
+        /// The file's path from the handbook's root, for messages.
+        file: String,
+        /// The length and hash of the text first read, which the file must still give.
+        key: (usize, u64),
+    },
+}
+
+impl PartialEq for BodySource {
+    fn eq(&self, other: &BodySource) -> bool {
+        match (self, other) {
+            (BodySource::Kept(a), BodySource::Kept(b)) => a.text == b.text,
+            (BodySource::File { path: a, key: x, .. }, BodySource::File { path: b, key: y, .. }) => a == b && x == y,
+            _ => false,
+        }
+    }
+}
+
+impl ListedBody {
+    /// The body as the build's audience may read it: in a public build without its
+    /// internal blocks (blanked), in an internal build without the markers' lines;
+    /// `None` when the file no longer reads as it did (the page's own step stops the
+    /// build then) or, in a public build, when the markers do not pair (the page is
+    /// refused).
+    pub fn text(&self) -> Option<String> {
+        use crate::markdown::public_text::{blanked, unmarked};
+        let whole: std::borrow::Cow<'_, str> = match &self.source {
+            BodySource::Kept(page) => page.text.as_str().into(),
+            BodySource::File { config, path, file, key } => {
+                crate::content::page::read_again(config, (path, file), *key).ok()?.into()
+            }
+        };
+        let body = whole.get(self.body_start..)?;
+        let text = if self.public { blanked(body)? } else { unmarked(body) };
+        Some(text.into_owned())
+    }
+
+    /// What names the body's text without reading it, for the lists' fingerprint.
+    fn fingerprint(&self) -> String {
+        match &self.source {
+            BodySource::Kept(page) => format!("{} {}", xxhash_rust::xxh3::xxh3_64(page.text.as_bytes()), self.public),
+            BodySource::File { key, .. } => format!("{key:?} {} {}", self.body_start, self.public),
+        }
+    }
 }
 
 impl std::fmt::Debug for SiteContext {
@@ -161,6 +232,10 @@ impl SiteContext {
             let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
             for page in self.pages.iter() {
                 hasher.update(format!("{}\0{}\0{:?}\0", page.path, page.url, page.date).as_bytes());
+                // Its body, which the lists' `content` and `excerpt` give.
+                if let Some(body) = &page.body {
+                    hasher.update(body.fingerprint().as_bytes());
+                }
                 for field in page.front.0.iter() {
                     let value = serde_json::to_string(&field.value.value.to_json()).unwrap_or_default();
                     hasher.update(format!("{}\0{value}\0", field.key).as_bytes());
