@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::config::Audience;
 use crate::content::SourcePage;
+use crate::content::formats::PageFormat;
 use crate::markdown::templating::{BodySource, ListedBody, ListedPage};
 
 impl super::Site {
@@ -26,7 +27,8 @@ impl super::Site {
                 },
                 None => BodySource::Kept(source.clone()),
             };
-            ListedBody { source: at, body_start: source.body_start, public }
+            let html = crate::content::formats::format_of(&source.path) == PageFormat::Html;
+            ListedBody { source: at, body_start: source.body_start, public, html }
         };
         let mut listed: Vec<ListedPage> = self
             .pages

@@ -130,8 +130,9 @@ fn a_draft_linked_out_of_the_handbook_is_refused() {
 
 /// The lists' `content` and `excerpt` give a page's body to every page and file that
 /// lists it: in a public build, neither an internal block of a listed page (the whole
-/// excerpt, here) nor an internal document reaches any output byte, through a page, a
-/// `where` copy or a file such as `search.json`; the internal build shows them.
+/// excerpt, here; an HTML page's indented block) nor an internal document reaches any
+/// output byte, through a page, a `where` copy or a file such as `search.json`; the
+/// internal build shows them.
 #[test]
 fn a_listed_page_s_internal_text_never_reaches_a_public_page_through_content() {
     let site = jekyll("jekyll-listed-content");
@@ -140,6 +141,9 @@ fn a_listed_page_s_internal_text_never_reaches_a_public_page_through_content() {
         "---\ntitle: Open\n---\n<!-- internal -->\n\nCANARY-BLOCK vault code.\n\n<!-- /internal -->\n\nPublic words.\n";
     site.write("content/_notes/open.md", open);
     site.write("content/_notes/staff.md", "---\ntitle: Staff\nvisibility: internal\n---\nCANARY-PAGE roster.\n");
+    // An HTML page's blocks go by its line rule: indented markers, no Markdown.
+    let html = "---\ntitle: Board\n---\n<section>\n\n    <!-- internal -->\n\n    <p>CANARY-HTML</p>\n\n    <!-- /internal -->\n</section>\n";
+    site.write("content/_notes/board.html", html);
     let lister = "---\ntitle: Notes\n---\n{% for n in site.notes %}{{ n.excerpt }}{{ n.content }}{% endfor %}\
                   {% assign copies = site.notes | where_exp: 'n', 'n.title' %}{{ copies | jsonify }}\n";
     site.write("content/notes.md", lister);
@@ -149,11 +153,13 @@ fn a_listed_page_s_internal_text_never_reaches_a_public_page_through_content() {
     );
     let run = site.build(&[]);
     run.expect_code(0);
-    for canary in ["CANARY-BLOCK", "CANARY-PAGE"] {
+    for canary in ["CANARY-BLOCK", "CANARY-PAGE", "CANARY-HTML"] {
         assert_eq!(site.files_containing("public", canary), Vec::<String>::new(), "{canary}: {}", run.stderr);
     }
     assert!(site.read("public/search.json").contains("Public words."), "the public text is listed");
     site.build(&["--audience", "internal", "--out", "internal"]).expect_code(0);
     let notes = site.read("internal/notes.html");
-    assert!(notes.contains("CANARY-BLOCK") && notes.contains("CANARY-PAGE"), "{notes}");
+    for canary in ["CANARY-BLOCK", "CANARY-PAGE", "CANARY-HTML"] {
+        assert!(notes.contains(canary), "{canary} in {notes}");
+    }
 }

@@ -4,8 +4,7 @@
 //! `lib/jekyll/excerpt.rb`): the text before the first `excerpt_separator` (a blank
 //! line unless the page or `_config.yml` sets one), with the Markdown link reference
 //! definitions of the rest that it uses, and an end tag for each Liquid block it
-//! leaves open. opsbook runs no Liquid of a listed page's body: its tags are left out
-//! of both (`{% raw %}` keeps its text, `{% highlight %}` becomes a fenced block).
+//! leaves open. opsbook runs no Liquid of a listed page's body ([`without_liquid`]).
 //!
 //! More: docs/architecture.md, "Notes by module".
 
@@ -44,10 +43,10 @@ pub(super) fn document_content(body: &str) -> &str {
 /// before it; where there is text after it, with the open Liquid blocks closed and the
 /// link reference definitions of that text which the excerpt uses.
 pub(super) fn extract(content: &str, separator: &str) -> String {
-    let cut = content.split_once(separator).filter(|(_, tail)| !separator.is_empty() && !tail.is_empty());
-    let Some((head, tail)) = cut else {
-        return content.to_string();
-    };
+    let Some((head, tail)) = content.split_once(separator) else { return content.to_string() };
+    if tail.is_empty() {
+        return head.to_string();
+    }
     let mut head = head.to_string();
     if head.contains("{%") {
         close_blocks(&mut head);
@@ -68,54 +67,65 @@ pub(super) fn extract(content: &str, separator: &str) -> String {
 /// tag `head` lacks, `{% endNAME %}` on a line of its own at the end.
 fn close_blocks(head: &mut String) {
     let names: Vec<String> = LIQUID_TAG.captures_iter(head).map(|found| found[1].to_string()).collect();
+    // A name checked once is settled: closed, or found closed, the rest of the way.
+    let mut settled: Vec<&str> = Vec::new();
     for name in names.iter().rev() {
-        if !BLOCKS.contains(&name.as_str()) || has_end_tag(head, name) {
+        if settled.contains(&name.as_str()) || !BLOCKS.contains(&name.as_str()) {
             continue;
         }
-        head.push_str(&format!("\n{{% end{name} %}}"));
+        settled.push(name);
+        if !has_end_tag(head, name) {
+            head.push_str(&format!("\n{{% end{name} %}}"));
+        }
     }
 }
 
 /// Whether `text` has an end tag of the block `name` (Jekyll's `endtag_regex_stash`:
 /// `{%-?\s*endNAME.*?\s*-?%}`, so `endforeach` ends `for` too).
 fn has_end_tag(text: &str, name: &str) -> bool {
-    let mut rest = text;
-    while let Some(at) = rest.find("{%") {
-        let tag = rest[at + 2..].strip_prefix('-').unwrap_or(&rest[at + 2..]);
+    let Some(last_close) = text.rfind("%}") else { return false };
+    let mut from = 0;
+    while let Some(at) = text[from..].find("{%").map(|at| from + at) {
+        let tag = text[at + 2..].strip_prefix('-').unwrap_or(&text[at + 2..]);
         let tag = tag.trim_start();
-        if tag.strip_prefix("end").is_some_and(|after| after.starts_with(name)) && tag.contains("%}") {
+        let closes_later = last_close > at;
+        if closes_later && tag.strip_prefix("end").is_some_and(|after| after.starts_with(name)) {
             return true;
         }
-        rest = &rest[at + 2..];
+        from = at + 2;
     }
     false
 }
 
-/// The HTML of a listed page's Markdown `text`, whose Liquid opsbook does not run: its
-/// tags left out, a `{% raw %}` block's text kept as written, a `{% comment %}` left out
-/// whole, a `{% highlight lang %}` block fenced as code of `lang`; an output tag
-/// (`{{ x }}`) left out.
-pub(super) fn html(text: &str) -> String {
-    let markdown = without_liquid(text);
-    let parser = pulldown_cmark::Parser::new_ext(&markdown, crate::markdown::parser_options());
-    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+/// What a listed page's `text` gives a template: the HTML of its Markdown, or (`html`:
+/// a page written in HTML, which Jekyll does not convert) the text as it is; its Liquid
+/// opsbook does not run either way ([`without_liquid`]).
+pub(super) fn output(text: &str, html: bool) -> String {
+    let text = without_liquid(text);
+    if html {
+        return text;
+    }
+    let parser = pulldown_cmark::Parser::new_ext(&text, crate::markdown::parser_options());
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
     pulldown_cmark::html::push_html(&mut out, parser);
     out
 }
 
-/// `text` without its Liquid, as [`html`] says.
+/// `text` without its Liquid: its tags and output tags (`{{ x }}`) left out, a
+/// `{% raw %}` block's text kept as written, a `{% comment %}` and a `{% capture %}`
+/// (which writes nothing in place) left out whole, a `{% highlight lang %}` block fenced
+/// as code of `lang`. The text of every branch of a condition stays. One pass.
 fn without_liquid(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    loop {
-        let next = [rest.find("{%"), rest.find("{{")].into_iter().flatten().min();
-        let Some(at) = next else { break };
+    while let Some(at) = next_tag(rest) {
         out.push_str(&rest[..at]);
-        let (close, is_tag) = if rest[at..].starts_with("{%") { ("%}", true) } else { ("}}", false) };
+        let is_tag = rest[at..].starts_with("{%");
+        let close = if is_tag { "%}" } else { "}}" };
         let Some(end) = rest[at + 2..].find(close).map(|end| at + 2 + end + 2) else {
             // A tag never closed is text, as Liquid would refuse it.
-            out.push_str(&rest[at..]);
-            return out;
+            rest = &rest[at..];
+            break;
         };
         let tag = &rest[at..end];
         rest = &rest[end..];
@@ -128,7 +138,7 @@ fn without_liquid(text: &str) -> String {
                 out.push_str(inner);
                 rest = after;
             }
-            "comment" => rest = until_end(rest, "comment").1,
+            name @ ("comment" | "capture") => rest = until_end(rest, name).1,
             "highlight" => {
                 let language = tag.trim_start_matches(['{', '%', '-']).trim_start();
                 let language = language.strip_prefix("highlight").unwrap_or("").split_whitespace().next();
@@ -140,6 +150,20 @@ fn without_liquid(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the next tag or output tag of `text` opens: the first `{` followed by `%` or
+/// `{`.
+fn next_tag(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'{', &bytes[from..]).map(|at| from + at) {
+        if matches!(bytes.get(at + 1), Some(b'%' | b'{')) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The name of the Liquid tag `tag` (`{%- if x -%}` is `if`).

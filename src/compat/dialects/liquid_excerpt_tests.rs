@@ -4,6 +4,11 @@
 
 use super::*;
 
+/// The HTML of a Markdown page's `text`.
+fn markdown_html(text: &str) -> String {
+    output(text, false)
+}
+
 /// The content of a post as Jekyll reads it: its body after the front matter.
 fn post(body: &str) -> &str {
     document_content(body)
@@ -50,7 +55,10 @@ fn an_extracted_excerpt_is_the_first_paragraph_with_its_link_references() {
     let excerpt = extract(post(EXCERPT_WITH_LAYOUT), "\n\n");
     assert_eq!(excerpt, "First paragraph with [link ref][link].\n\n[link]: https://jekyllrb.com/");
     // "after render": kramdown writes `<p>…</p>\n\n`, pulldown-cmark one line break.
-    assert_eq!(html(&excerpt), "<p>First paragraph with <a href=\"https://jekyllrb.com/\">link ref</a>.</p>\n");
+    assert_eq!(
+        markdown_html(&excerpt),
+        "<p>First paragraph with <a href=\"https://jekyllrb.com/\">link ref</a>.</p>\n"
+    );
 }
 
 #[test]
@@ -61,7 +69,7 @@ fn indented_link_references_are_kept_and_indented_code_is_not() {
         assert!(excerpt.contains(&format!("[link_{i}]: www.example.com/{i}")), "{excerpt}");
     }
     assert!(!excerpt.contains("[fakelink]:"), "{excerpt}");
-    let output = html(&excerpt);
+    let output = markdown_html(&excerpt);
     for i in 0..4 {
         assert!(output.contains(&format!("<a href=\"www.example.com/{i}\">")), "{output}");
     }
@@ -117,17 +125,36 @@ fn a_separator_of_its_own_cuts_there() {
     let content = "Intro.\n\nMore intro.\n<!--more-->\nThe rest.\n";
     assert_eq!(extract(content, "<!--more-->"), "Intro.\n\nMore intro.\n");
     assert_eq!(extract(content, "<!--none-->"), content);
+    // `partition` with nothing after the separator: the text before it.
+    assert_eq!(extract("All of it.\n<!--more-->", "<!--more-->"), "All of it.\n");
+}
+
+#[test]
+fn an_html_page_is_given_as_written_and_a_capture_writes_nothing() {
+    let text = "<section>\n\n    <p>Indented {{ x }}</p>{% capture hidden %}Secret{% endcapture %}\n</section>\n";
+    assert_eq!(output(text, true), "<section>\n\n    <p>Indented </p>\n</section>\n");
+    assert!(!markdown_html(text).contains("Secret"));
+}
+
+/// Many tags, and tags that never close: one pass, and the text is kept once.
+#[test]
+fn long_runs_of_tags_are_read_in_one_pass() {
+    let many = "{{x}}".repeat(200_000) + "{{ never closed";
+    assert_eq!(output(&many, true), "{{ never closed");
+    let blocks = "{% if a %}".repeat(50_000);
+    let excerpt = extract(&format!("{blocks}\n\nrest"), "\n\n");
+    assert!(excerpt.ends_with("\n{% endif %}") && excerpt.matches("endif").count() == 1);
 }
 
 #[test]
 fn the_html_leaves_liquid_out_keeps_raw_text_and_fences_highlighted_code() {
     let text = "Hi {{ page.name }}.{% comment %} note {% endcomment %}\n\n{% raw %}{{ kept }}{% endraw \
                 %}\n\n{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n\n{% if x %}Shown{% endif %}\n";
-    let output = html(text);
+    let output = markdown_html(text);
     assert_eq!(
         output,
         "<p>Hi .</p>\n<p>{{ kept }}</p>\n<pre><code class=\"language-ruby\">puts 1\n</code></pre>\n<p>Shown</p>\n"
     );
     // A tag that never closes is text.
-    assert_eq!(html("a {% if"), "<p>a {% if</p>\n");
+    assert_eq!(markdown_html("a {% if"), "<p>a {% if</p>\n");
 }

@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 use liquid_core::model::{KString, KStringCow};
 use liquid_core::{Object, ObjectView, Value, ValueView};
 
-use super::liquid_page_items::{Body, Item, sets, text_of};
+use super::liquid_page_items::{Body, Item, given_text_of, sets, text_of};
 use crate::markdown::templating::ListedPage;
 
 /// A list made: the items of pages, or (`site.collections`) values.
@@ -174,8 +174,12 @@ impl SiteView {
         let text = page.body.clone()?;
         let truthy = |value: &Value| value.query_state(liquid_core::model::State::Truthy);
         let makes = document || self.base.get("page_excerpts").is_some_and(truthy);
-        let site = || self.base.get("excerpt_separator").map(|value| value.to_kstr().to_string());
-        let separator = text_of(&page.front, "excerpt_separator").or_else(site).unwrap_or_else(|| "\n\n".into());
+        let site = || {
+            let value = self.base.get("excerpt_separator").filter(|value| truthy(value));
+            value.map(|value| value.to_kstr().to_string())
+        };
+        let given = given_text_of(&page.front, "excerpt_separator");
+        let separator = given.or_else(site).unwrap_or_else(|| "\n\n".into());
         Some(Body::new(text, (makes && !separator.is_empty()).then_some(separator)))
     }
 

@@ -24,7 +24,8 @@ fn listed(path: &str, url: &str, front: serde_json::Value) -> ListedPage {
 fn with_body(page: ListedPage, body: &str, public: bool) -> ListedPage {
     let made = crate::content::SourcePage::made(page.path.clone(), page.path.clone(), Default::default(), body.into());
     let source = crate::markdown::templating::BodySource::Kept(Arc::new(made));
-    let body = Some(crate::markdown::templating::ListedBody { source, body_start: 0, public });
+    let html = page.path.ends_with(".html");
+    let body = Some(crate::markdown::templating::ListedBody { source, body_start: 0, public, html });
     ListedPage { body, ..page }
 }
 
@@ -291,8 +292,15 @@ fn items_give_their_content_and_the_excerpt_jekyll_makes() {
     let mut config = methods_and_roles();
     config["page_excerpts"] = serde_json::json!(true);
     let body = "{% assign found = site.methods | where: 'title', 'A' %}{{ found[0].content }}|{{ site.pages[0].excerpt \
-                }}|{{ site.posts | jsonify | slice: 0, 1 }}{% if site.posts[0].content contains 'x' %}x{% endif %}";
-    assert_eq!(render_with(body, config, pages), "<p>Own <em>text</em>.</p>\n<p>More.</p>\n|<p>About.</p>\n|[");
+                }}|{% assign j = site.posts | jsonify %}{% if j contains 'First <em>para' %}J{% endif %}{% if \
+                site.posts[0].content contains 'x' %}x{% endif %}";
+    assert_eq!(render_with(body, config, pages), "<p>Own <em>text</em>.</p>\n<p>More.</p>\n|<p>About.</p>\n|J");
+    // Nil in front matter is no value (`||`); a page written in HTML is not converted.
+    let role = listed("_roles/r.html", "roles/r.html", serde_json::json!({"excerpt": null, "excerpt_separator": null}));
+    let pages = vec![with_body(role, "<div>\n\n    <p>Indented</p>\n</div>\n", true)].into();
+    let body = "{{ site.roles[0].content }}|{{ site.roles[0].excerpt }}|{% for pair in site.roles[0] %}{% if pair[0] \
+                == 'excerpt' %}E{% endif %}{% endfor %}";
+    assert_eq!(render_with(body, methods_and_roles(), pages), "<div>\n\n    <p>Indented</p>\n</div>\n|<div>|E");
 }
 
 /// A listed page's internal blocks reach its item's `content` and `excerpt` in an

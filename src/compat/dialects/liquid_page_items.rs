@@ -46,39 +46,33 @@ pub(super) struct Body {
     text: ListedBody,
     /// The excerpt's separator; `None`: Jekyll makes no excerpt.
     separator: Option<String>,
-    /// `content` and `excerpt`, made together from one reading of the body.
-    values: OnceLock<(Value, Option<Value>)>,
+    content: OnceLock<Value>,
+    excerpt: OnceLock<Value>,
 }
 
 impl Body {
     /// The body `text`, with the excerpt made at `separator` (`None`: none).
     pub(super) fn new(text: ListedBody, separator: Option<String>) -> Body {
-        Body { text, separator, values: OnceLock::new() }
+        Body { text, separator, content: OnceLock::new(), excerpt: OnceLock::new() }
     }
 
-    /// `content` (the body's HTML) and `excerpt` (the HTML of the excerpt cut from it,
-    /// when Jekyll makes one), made the first time either is read.
-    fn values(&self) -> &(Value, Option<Value>) {
-        self.values.get_or_init(|| {
+    /// `content`: the body's HTML, made when first read.
+    fn content(&self) -> &Value {
+        self.content.get_or_init(|| {
             let text = self.text.text().unwrap_or_default();
-            let content = liquid_excerpt::document_content(&text);
-            let excerpt = self
-                .separator
-                .as_deref()
-                .map(|separator| Value::scalar(liquid_excerpt::html(&liquid_excerpt::extract(content, separator))));
-            (Value::scalar(liquid_excerpt::html(content)), excerpt)
+            Value::scalar(liquid_excerpt::output(liquid_excerpt::document_content(&text), self.text.html))
         })
     }
 
-    /// `content`.
-    fn content(&self) -> &Value {
-        &self.values().0
-    }
-
-    /// `excerpt`, when Jekyll makes one.
+    /// `excerpt`, when Jekyll makes one: the HTML of the text cut from the body, made
+    /// when first read.
     fn excerpt(&self) -> Option<&Value> {
-        self.separator.as_ref()?;
-        self.values().1.as_ref()
+        let separator = self.separator.as_deref()?;
+        Some(self.excerpt.get_or_init(|| {
+            let text = self.text.text().unwrap_or_default();
+            let cut = liquid_excerpt::extract(liquid_excerpt::document_content(&text), separator);
+            Value::scalar(liquid_excerpt::output(&cut, self.text.html))
+        }))
     }
 }
 
@@ -117,7 +111,8 @@ impl Item {
         fields
             .filter(|(at, field)| {
                 let hidden = self.page.added.contains_key(field.key.as_str())
-                    || (field.key == "content" && self.page.body.is_some());
+                    || (field.key == "content" && self.page.body.is_some())
+                    || (field.key == "excerpt" && self.body_gives("excerpt"));
                 !hidden && self.field(&field.key) == Some(*at)
             })
             .map(|(at, field)| (at, field.key.as_str()))
@@ -128,14 +123,21 @@ impl Item {
     fn body_values(&self) -> impl Iterator<Item = (&'static str, &Value)> + '_ {
         let body = self.page.body.as_ref();
         let content = body.map(|body| ("content", body.content()));
-        let excerpt = body.filter(|_| self.field("excerpt").is_none()).and_then(Body::excerpt);
+        let excerpt = body.filter(|_| !self.sets_excerpt()).and_then(Body::excerpt);
         content.into_iter().chain(excerpt.map(|excerpt| ("excerpt", excerpt)))
     }
 
     /// Whether the body gives `key`.
     fn body_gives(&self, key: &str) -> bool {
         let Some(body) = &self.page.body else { return false };
-        key == "content" || (key == "excerpt" && body.separator.is_some() && self.field("excerpt").is_none())
+        key == "content" || (key == "excerpt" && body.separator.is_some() && !self.sets_excerpt())
+    }
+
+    /// Whether the front matter gives an `excerpt` that Jekyll keeps (`data["excerpt"]
+    /// ||=`: not nil or false).
+    fn sets_excerpt(&self) -> bool {
+        self.field("excerpt")
+            .is_some_and(|at| !matches!(self.page.front.0[at].value.value, Node::Null | Node::Bool(false)))
     }
 }
 
@@ -148,6 +150,12 @@ pub(super) fn sets(front: &Fields, key: &str) -> bool {
 pub(super) fn text_of(front: &Fields, key: &str) -> Option<String> {
     let field = front.0.iter().rfind(|field| field.key == key)?;
     Some(value_of(&field.value.value).to_kstr().to_string())
+}
+
+/// [`text_of`], but `None` for nil or false, which Ruby's `||` passes over.
+pub(super) fn given_text_of(front: &Fields, key: &str) -> Option<String> {
+    let field = front.0.iter().rfind(|field| field.key == key)?;
+    (!matches!(field.value.value, Node::Null | Node::Bool(false))).then(|| text_of(front, key)).flatten()
 }
 
 /// A front matter value in Liquid: a list's mappings each with every key any of them
@@ -258,10 +266,10 @@ impl ObjectView for Item {
         }
         match (index, &self.page.body) {
             ("content", Some(body)) => Some(body.content() as &dyn ValueView),
-            _ => match self.field(index) {
-                Some(at) => Some(self.field_value(at) as &dyn ValueView),
-                None => self.page.body.as_ref().filter(|_| index == "excerpt")?.excerpt().map(|v| v as &dyn ValueView),
-            },
+            ("excerpt", Some(body)) if !self.sets_excerpt() && body.separator.is_some() => {
+                body.excerpt().map(|v| v as &dyn ValueView)
+            }
+            _ => self.field(index).map(|at| self.field_value(at) as &dyn ValueView),
         }
     }
 }

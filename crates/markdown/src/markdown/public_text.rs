@@ -91,24 +91,45 @@ pub fn blanked(text: &str) -> Option<std::borrow::Cow<'_, str>> {
 }
 
 /// `text` as an internal build gives it to another page's template (an old tool's list
-/// of pages): the lines that are an internal block's marker left empty, the block's
-/// text kept, so that no marker lands where the other page does not expect one.
+/// of pages): the lines that are an internal block's marker comment left empty, the
+/// block's text kept, so that no marker comment lands where the other page does not
+/// expect one.
 pub fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
     if !super::memchr_insensitive(text, "internal") {
         return text.into();
     }
     let lines = text.split_inclusive('\n');
-    let kept = lines.map(|line| match super::internal::marker(line) {
-        Some(_) if line.trim().ends_with("-->") => {
-            if line.ends_with('\n') {
-                "\n"
-            } else {
-                ""
-            }
-        }
-        _ => line,
-    });
+    let kept = lines.map(|line| if marker_line(line).is_some() { &line[line.trim_end().len()..] } else { line });
     kept.collect::<String>().into()
+}
+
+/// The HTML body `text` (a page of [`crate::content::formats::PageFormat::Html`]) as a
+/// public build may give it to another page's template: by the HTML page's own rule
+/// ([`super::html_page`]), the lines from a marker alone on its line to its closing
+/// marker left out; `None` when a marker shares its line, closes nothing or is never
+/// closed, as the page itself is refused then.
+pub fn html_public(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !super::memchr_insensitive(text, "internal") {
+        return Some(text.into());
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for line in text.split_inclusive('\n') {
+        match marker_line(line) {
+            Some(true) => depth += 1,
+            Some(false) => depth = depth.checked_sub(1)?,
+            None if super::internal::contains_marker(line) => return None,
+            None if depth == 0 => kept.push_str(line),
+            None => {}
+        }
+    }
+    (depth == 0).then_some(kept.into())
+}
+
+/// Whether `line` is an internal marker alone on its line: `Some(true)` for an opening.
+fn marker_line(line: &str) -> Option<bool> {
+    let opens = super::internal::marker(line)?;
+    (line.trim().len() == line.trim_start().find("-->").map_or(0, |i| i + 3)).then_some(opens)
 }
 
 /// `text` without `blocks` and the rest of the lines they end on; what is left is
@@ -178,6 +199,16 @@ mod tests {
         let blanked = blank(text, &internal_blocks(text).expect("well formed"));
         assert_eq!((blanked.len(), blanked.starts_with("ä\n"), blanked.ends_with("ö\n")), (text.len(), true, true));
         assert!(!blanked.contains('ü'));
+    }
+
+    #[test]
+    fn an_html_page_s_blocks_are_left_out_by_its_line_rule() {
+        let text = "<section>\n\n    <!-- internal -->\n\n    <p>SECRET</p>\n\n    <!-- /internal -->\n<p>Kept</p>\n";
+        assert_eq!(html_public(text).as_deref(), Some("<section>\n\n<p>Kept</p>\n"));
+        for refused in ["<!-- internal -->\nnever closed\n", "<!-- /internal -->\n", "<p>a <!-- internal --></p>\n"] {
+            assert_eq!(html_public(refused), None, "{refused:?}");
+        }
+        assert!(matches!(html_public("<p>no markers</p>"), Some(std::borrow::Cow::Borrowed(_))));
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub struct ListedBody {
     pub body_start: usize,
     /// Whether the build is public: the body's internal blocks are left out.
     pub public: bool,
+    /// Whether the page is written in HTML ([`crate::content::formats::PageFormat::Html`]):
+    /// its internal blocks go by the HTML page's line rule, and it is no Markdown.
+    pub html: bool,
 }
 
 /// Where a listed page's whole text is.
@@ -119,12 +122,13 @@ impl PartialEq for BodySource {
 
 impl ListedBody {
     /// The body as the build's audience may read it: in a public build without its
-    /// internal blocks (blanked), in an internal build without the markers' lines;
-    /// `None` when the file no longer reads as it did (the page's own step stops the
-    /// build then) or, in a public build, when the markers do not pair (the page is
-    /// refused).
+    /// internal blocks (blanked, or left out of an HTML page), in an internal build
+    /// without the markers' lines; `None` when the file no longer reads as it did (the
+    /// file changed while the build read it: the page's own step fails in a streaming
+    /// build, and `serve` builds again) or, in a public build, when the markers do not
+    /// pair (the page is refused).
     pub fn text(&self) -> Option<String> {
-        use crate::markdown::public_text::{blanked, unmarked};
+        use crate::markdown::public_text::{blanked, html_public, unmarked};
         let whole: std::borrow::Cow<'_, str> = match &self.source {
             BodySource::Kept(page) => page.text.as_str().into(),
             BodySource::File { config, path, file, key } => {
@@ -132,7 +136,11 @@ impl ListedBody {
             }
         };
         let body = whole.get(self.body_start..)?;
-        let text = if self.public { blanked(body)? } else { unmarked(body) };
+        let text = match (self.public, self.html) {
+            (true, false) => blanked(body)?,
+            (true, true) => html_public(body)?,
+            (false, _) => unmarked(body),
+        };
         Some(text.into_owned())
     }
 
