@@ -74,9 +74,11 @@ pub(crate) fn rebuild_deferring(
 ) -> Rebuild {
     crate::spent::phase(None);
     let old = &built.site;
-    // A Liquid site's lists of pages (`site.posts`) give every page's front matter and
-    // body to the others' templates: a change goes through a whole build.
-    if old.templating.as_ref().is_some_and(|templating| !templating.pages.is_empty()) {
+    // A Liquid site's lists of pages (`site.posts`), once a template has read one, give
+    // every page's front matter and body to the others' templates: a change goes
+    // through a whole build.
+    let lists_read = || old.templating.as_ref().is_some_and(|templating| templating.lists_read());
+    if lists_read() {
         return Rebuild::Whole;
     }
     let mut site = Site::clone(old);
@@ -103,6 +105,10 @@ pub(crate) fn rebuild_deferring(
         site.pages[id].link_ids = None;
     }
     crate::spent::phase(Some("fast: render bodies"));
+    // The edit made a template read a list first: the lists hold the pages as they were.
+    if lists_read() {
+        return Rebuild::Whole;
+    }
     site.rearrange(&changed);
     crate::spent::phase(Some("fast: rearrange"));
     // The changed pages' search postings, from their text (dropped then), and titles.

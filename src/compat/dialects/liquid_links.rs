@@ -73,7 +73,7 @@ mod tests {
         .into();
         let mut globals = serde_json::Map::new();
         globals.insert("site".into(), serde_json::json!({"collections": {"methods": {"output": true}}}));
-        SiteGlobals::with_pages(&globals, &pages)
+        SiteGlobals::with_pages(&globals, &pages, Default::default())
     }
 
     /// The site's posts, for `post_url` ([`crate::compat::jekyll::post_url::find`]).

@@ -58,18 +58,20 @@ pub(super) struct SiteView {
     lists: BTreeMap<String, OnceLock<List>>,
     /// The URL of each page by its path, once made.
     urls: OnceLock<HashMap<String, String>>,
+    /// Set when a list is first made ([`crate::markdown::templating::SiteContext::lists_read`]).
+    read: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl SiteView {
     /// The view of `base` (the site's configuration and data) with the lists of
     /// `pages`.
-    pub(super) fn new(base: Object, pages: Arc<[ListedPage]>) -> SiteView {
+    pub(super) fn new(base: Object, pages: Arc<[ListedPage]>, read: Arc<std::sync::atomic::AtomicBool>) -> SiteView {
         let collections = collections(base.get("collections"));
         let collections_dir = base.get("collections_dir").map(|dir| dir.to_kstr().trim_matches('/').to_string());
         let collections_dir = collections_dir.unwrap_or_default();
         let labels = collections.iter().map(|(label, _)| label.as_str()).filter(|label| *label != "posts");
         let lists = LISTS.into_iter().chain(labels).map(|key| (key.to_string(), OnceLock::new())).collect();
-        SiteView { base, pages, collections, collections_dir, lists, urls: OnceLock::new() }
+        SiteView { base, pages, collections, collections_dir, lists, urls: OnceLock::new(), read }
     }
 
     /// `site` without the lists: `_config.yml` and `data`.
@@ -106,7 +108,13 @@ impl SiteView {
     /// The list `key`, made now if it was not.
     fn list(&self, key: &str) -> Option<&dyn ValueView> {
         let cell = self.lists.get(key)?;
-        Some(cell.get_or_init(|| self.make(key)).view())
+        Some(
+            cell.get_or_init(|| {
+                self.read.store(true, std::sync::atomic::Ordering::Relaxed);
+                self.make(key)
+            })
+            .view(),
+        )
     }
 
     /// The item of a list made at `address` (where the item is in memory), if it is one:

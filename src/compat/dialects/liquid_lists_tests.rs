@@ -173,10 +173,13 @@ fn a_pushed_item_is_the_page_item() {
 fn a_list_is_made_when_first_read() {
     let config = crate::compat::dialects::liquid_order::to_liquid(&methods_and_roles(), &mut KeyOrders::default());
     let Value::Object(config) = config else { panic!("a map") };
-    let site = SiteView::new(config, pages());
+    let read = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let site = SiteView::new(config, pages(), read.clone());
     assert!(site.lists.values().all(|cell| cell.get().is_none()));
+    assert!(site.get("title").is_some() && !read.load(std::sync::atomic::Ordering::Relaxed), "no list read yet");
     assert_eq!(site.get("pages").and_then(|p| p.as_array()).map(|a| a.size()), Some(2));
     assert!(site.lists["pages"].get().is_some() && site.lists["posts"].get().is_none());
+    assert!(read.load(std::sync::atomic::Ordering::Relaxed), "a list read is known");
 }
 
 /// An item shares its page's front matter, not a copy of it, and makes a field's
@@ -189,7 +192,7 @@ fn an_item_views_its_page_front_matter() {
     let mut listed = pages().to_vec();
     listed[6] = listed_at(6, serde_json::json!({"title": "About", "nav": 2, "links": [{"a": 1}, {"b": "x"}]}));
     let shared = listed[6].front.0.clone();
-    let site = SiteView::new(config, listed.into());
+    let site = SiteView::new(config, listed.into(), Default::default());
     let about = site.get("pages").and_then(|p| p.as_array()).and_then(|a| a.get(0)).expect("an item");
     let about = about.as_object().expect("a map");
     assert_eq!(std::sync::Arc::strong_count(&shared), 3, "this test's, the site's pages' and the item's");
@@ -230,7 +233,7 @@ fn documents_are_read_inside_collections_dir() {
     let Value::Object(config) = super::super::liquid_order::to_liquid(&config, &mut KeyOrders::default()) else {
         panic!("a map")
     };
-    let site = SiteView::new(config, pages);
+    let site = SiteView::new(config, pages, Default::default());
     let field = |list: &str, key: &str| -> Vec<String> {
         let items = site.get(list).and_then(|l| l.as_array()).expect("a list");
         items

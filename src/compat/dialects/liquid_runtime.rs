@@ -280,13 +280,14 @@ impl SiteGlobals {
     pub(super) fn with_pages(
         globals: &serde_json::Map<String, serde_json::Value>,
         pages: &Arc<[crate::markdown::templating::ListedPage]>,
+        read: Arc<std::sync::atomic::AtomicBool>,
     ) -> SiteGlobals {
         let mut made = SiteGlobals::of(globals);
         if !pages.is_empty()
             && matches!(made.object.get("site"), Some(Value::Object(_)))
             && let Some(Value::Object(base)) = made.object.remove("site")
         {
-            made.site = Some(SiteView::new(base, pages.clone()));
+            made.site = Some(SiteView::new(base, pages.clone(), read));
         }
         made
     }
@@ -313,7 +314,7 @@ impl SiteGlobals {
 /// The site's variables of `site` as Liquid values, made once (the site's template
 /// language is one: Liquid's values are the only ones its context keeps).
 pub(super) fn site_globals(site: &crate::markdown::templating::SiteContext) -> &SiteGlobals {
-    site.engine_globals(|| SiteGlobals::with_pages(&site.data.globals, &site.pages))
+    site.engine_globals(|| SiteGlobals::with_pages(&site.data.globals, &site.pages, site.lists_read_flag()))
         .expect("the site context keeps Liquid's values only")
 }
 

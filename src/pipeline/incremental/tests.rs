@@ -502,3 +502,32 @@ fn a_page_added_after_an_edit_keeps_the_edited_page_as_a_whole_build_has_it() {
     let (fresh, _) = built(&root);
     assert_eq!(model_by_path(&site.site), model_by_path(&fresh.site));
 }
+
+/// A Jekyll handbook's lists of pages: an edit takes the fast path until a template
+/// has read a list (`site.posts`), then every edit is a whole build, since any page may
+/// show the edited one; an edit that makes a template read a list first is one too.
+#[test]
+fn a_jekyll_handbook_builds_whole_once_its_lists_are_read() {
+    let root = crate::test_support::temp_dir("incremental-jekyll-lists");
+    let write = |path: &str, text: &str| {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        std::fs::write(path, text).expect("write");
+    };
+    write("book.toml", "[handbook]\ntitle = \"T\"\n");
+    write("_config.yml", "title: T\n");
+    write("content/index.md", "---\ntitle: Home\n---\nWelcome to {{ site.title }}.\n");
+    write("content/_posts/2026-01-02-outage.md", "---\ntitle: Outage\n---\nDown.\n");
+    let (mut site, _) = built(&root);
+    edit(&root, "index.md", "Welcome", "Hello");
+    let fast = rebuild(&mut site, &["index.md".into()], &Files::default());
+    assert!(matches!(fast, Rebuild::Done { .. }), "{fast:?}");
+    // The edit reads a list: the lists hold the pages as the first build read them.
+    edit(&root, "index.md", "Hello", "{% for p in site.posts %}{{ p.title }}{% endfor %}");
+    let first_read = rebuild(&mut site, &["index.md".into()], &Files::default());
+    assert!(matches!(first_read, Rebuild::Whole), "{first_read:?}");
+    let (mut site, _) = built(&root);
+    edit(&root, "_posts/2026-01-02-outage.md", "Down.", "Up.");
+    let listed = rebuild(&mut site, &["_posts/2026-01-02-outage.md".into()], &Files::default());
+    assert!(matches!(listed, Rebuild::Whole), "{listed:?}");
+}

@@ -58,6 +58,8 @@ pub struct SiteContext {
     pub pages: std::sync::Arc<[ListedPage]>,
     /// A hash of `pages`, made when first asked ([`SiteContext::pages_fingerprint`]).
     pages_fingerprint: OnceLock<u128>,
+    /// Set when a template first reads one of the lists of `pages`.
+    lists_read: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// What a template's list of the site's pages holds of one page: no text (its body is
@@ -220,6 +222,7 @@ impl SiteContext {
             engine_globals: OnceLock::new(),
             pages,
             pages_fingerprint: OnceLock::new(),
+            lists_read: Default::default(),
         };
         (context, problems)
     }
@@ -228,6 +231,18 @@ impl SiteContext {
     /// `None` when values of another type were made first (one language keeps them).
     pub fn engine_globals<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Option<&T> {
         self.engine_globals.get_or_init(|| Box::new(make())).downcast_ref::<T>()
+    }
+
+    /// What a template language's lists of `pages` set when a template first reads one
+    /// ([`SiteContext::lists_read`]).
+    pub fn lists_read_flag(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.lists_read.clone()
+    }
+
+    /// Whether a template has read one of the lists of `pages` so far: every page may
+    /// then show any other's front matter and text.
+    pub fn lists_read(&self) -> bool {
+        self.lists_read.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A hash of the pages the site's lists hold (0 when it holds none), for the key of
