@@ -15,7 +15,7 @@ use url_paths::{made_url, normalise_url};
 use super::audience::LeftOut;
 use super::{PageId, Site};
 use crate::content::walk::is_markdown;
-use crate::markdown::links::{LinkResolver, Resolution, is_external};
+use crate::markdown::links::{LinkResolver, PageFile, Resolution, is_external};
 use crate::percent::percent_decode;
 use crate::site_path::join_relative;
 use crate::suggest;
@@ -465,6 +465,24 @@ impl<'a> SiteLinks<'a> {
 impl LinkResolver for SiteLinks<'_> {
     fn page_reference(&self, reference: &str) -> Option<String> {
         self.site.old_tool.look_up_page(self.site, self.page, reference, true)
+    }
+
+    fn page_files(&self) -> Vec<PageFile> {
+        let Some(id) = self.page else { return Vec::new() };
+        let path = &self.site.pages[id].source.path;
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let below = match file.split('.').next() {
+            Some("index") => true,
+            Some("_index") => false,
+            _ => return Vec::new(),
+        };
+        let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let sizes = self.site.image_sizes();
+        let own = self.site.assets.iter().filter_map(|asset| {
+            let name = asset.source.strip_prefix(&prefix)?;
+            (below || !name.contains('/')).then(|| PageFile { name: name.to_string(), size: sizes.get(&asset.url) })
+        });
+        own.collect()
     }
 
     fn resolve(&self, from_dir: &str, destination: &str) -> Resolution {

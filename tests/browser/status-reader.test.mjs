@@ -156,14 +156,16 @@ for (const viewport of PHONES) {
       assert.equal(await subscribe.evaluate((d) => d.open), false, 'closed at first');
       assert.equal(await subscribe.locator('a').first().isVisible(), false, 'its links hidden');
       const summary = subscribe.locator('summary');
+      // The keys before the tap: a tap keeps its element active for a moment, and a
+      // Space pressed while that ends would lose its activation.
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await subscribe.evaluate((d) => d.open), true, 'Enter opens it');
+      await page.keyboard.press('Space');
+      assert.equal(await subscribe.evaluate((d) => d.open), false, 'Space closes it');
       await summary.tap();
       assert.equal(await subscribe.evaluate((d) => d.open), true, 'a tap opens it');
       assert.ok(await subscribe.locator('a[href$="feed.json"]').first().isVisible());
-      await summary.focus();
-      await page.keyboard.press('Enter');
-      assert.equal(await subscribe.evaluate((d) => d.open), false, 'Enter closes it');
-      await page.keyboard.press('Space');
-      assert.equal(await subscribe.evaluate((d) => d.open), true, 'Space opens it');
       assert.deepEqual(await axe(page), []);
       await context.close();
     });

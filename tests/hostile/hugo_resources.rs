@@ -64,3 +64,45 @@ fn an_image_of_assets_linked_out_of_the_handbook_is_never_published() {
         assert!(site.files_containing("public", "Hostile0Resource").is_empty());
     }
 }
+
+/// Docsy's `imgproc` looks only among the page's own files, which the build read through
+/// its confinement: a name that climbs finds nothing, a file of the bundle linked out of
+/// the handbook is never shown or measured, and a glob written to be slow or unreadable is
+/// a warning at once.
+#[cfg(unix)]
+#[test]
+fn imgproc_finds_only_the_page_s_own_files_in_bounded_time() {
+    let elsewhere = Site::with_files("hugo-imgproc-elsewhere", &[("secret.png", TOKEN)]);
+    let slow = format!("{}z", "*a".repeat(1500));
+    let page = format!(
+        "# A\n\n{{{{< imgproc \"../../../secret\" Resize 600x >}}}}{{{{< /imgproc >}}}}\n\n\
+         {{{{< imgproc leak Resize 600x >}}}}{{{{< /imgproc >}}}}\n\n\
+         {{{{< imgproc \"{slow}\" Resize 600x >}}}}{{{{< /imgproc >}}}}\n\n\
+         {{{{< imgproc \"[own\" Resize 600x >}}}}{{{{< /imgproc >}}}}\n\n\
+         {{{{< imgproc own Resize 99999999999x >}}}}{{{{< /imgproc >}}}}\n"
+    );
+    let site = Site::with_files(
+        "hugo-imgproc",
+        &[
+            ("book.toml", "[handbook]\ntitle = \"Test\"\n[check]\nlinks = \"warn\"\n"),
+            ("hugo.toml", "title = 'x'\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/docs/a/index.md", &page),
+            ("content/docs/a/own.png", "not a png"),
+        ],
+    );
+    std::os::unix::fs::symlink(elsewhere.root.join("secret.png"), site.root.join("content/docs/a/leak.png"))
+        .expect("a link");
+    let started = std::time::Instant::now();
+    let run = site.build(&[]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "bounded");
+    assert!(!panicked(&run.stderr), "{}", run.stderr);
+    assert!(!run.stderr.contains("Hostile0Resource"), "{}", run.stderr);
+    assert!(run.stderr.contains("error[symlink-outside-root]"), "{}", run.stderr);
+    assert!(!site.exists("public/docs/a/leak.png"));
+    for warned in ["`**../../../secret*`", "`**leak*`", "does not close", "invalid image dimensions"] {
+        assert!(run.stderr.contains(warned), "{warned}: {}", run.stderr);
+    }
+    // The slow glob is read in linear time and finds nothing.
+    assert!(run.stderr.contains("finds no file of the page's own matching"), "{}", run.stderr);
+}

@@ -177,7 +177,7 @@ impl SiteView {
     /// The body of `page` as its item gives it (`document`: a collection's), with the
     /// excerpt Jekyll makes of a document, and of a page with `page_excerpts: true`: cut
     /// at the `excerpt_separator` the page or `_config.yml` sets, a blank line unless
-    /// one does; an empty one makes none.
+    /// one does; an empty one makes none (a document's excerpt is then empty).
     fn body_of(&self, page: &ListedPage, document: bool) -> Option<Body> {
         let text = page.body.clone()?;
         let truthy = |value: &Value| value.query_state(liquid_core::model::State::Truthy);
@@ -188,7 +188,7 @@ impl SiteView {
         };
         let given = given_text_of(&page.front, "excerpt_separator");
         let separator = given.or_else(site).unwrap_or_else(|| "\n\n".into());
-        Some(Body::new(text, (makes && !separator.is_empty()).then_some(separator)))
+        Some(Body::new(text, (makes && !separator.is_empty()).then_some(separator), document))
     }
 
     /// `site.collections`' item of the collection `label` (`CollectionDrop`); its

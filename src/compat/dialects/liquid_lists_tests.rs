@@ -265,7 +265,7 @@ fn titleizes_a_slug_as_jekyll() {
 /// front matter field), `page.rb` (`page_excerpts`), `configuration.rb`'s default
 /// separator `"\n\n"`; `test/test_excerpt.rb`, "With extraction disabled"
 /// (`excerpt_separator: ""`): a document's `content` is its body's HTML, its `excerpt`
-/// the HTML of its first paragraph, or the front matter's, or none; a page's `excerpt`
+/// the HTML of its first paragraph, or the front matter's, or empty; a page's `excerpt`
 /// only with `page_excerpts`; copies (`where`) keep both.
 #[test]
 fn items_give_their_content_and_the_excerpt_jekyll_makes() {
@@ -291,7 +291,11 @@ fn items_give_their_content_and_the_excerpt_jekyll_makes() {
     config["excerpt_separator"] = serde_json::json!("");
     config["page_excerpts"] = serde_json::json!(true);
     let body = "[{{ site.posts[0].excerpt }}][{{ site.methods[1].excerpt }}][{{ site.pages[0].excerpt }}]";
-    assert_eq!(render_with(body, config, pages.clone()), "[][<p>One.</p>\n<p>Two.</p>\n][]");
+    assert_eq!(render_with(body, config.clone(), pages.clone()), "[][<p>One.</p>\n<p>Two.</p>\n][]");
+    // A document without an excerpt gives an empty one (`DocumentDrop#excerpt`'s
+    // `to_s`), which Liquid takes as true; a page gives none.
+    let body = "{% if site.posts[0].excerpt == '' %}E{% endif %}{% if site.pages[0].excerpt %}P{% endif %}";
+    assert_eq!(render_with(body, config, pages.clone()), "E");
     let mut config = methods_and_roles();
     config["page_excerpts"] = serde_json::json!(true);
     let body = "{% assign found = site.methods | where: 'title', 'A' %}{{ found[0].content }}|{{ site.pages[0].excerpt \

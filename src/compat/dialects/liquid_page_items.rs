@@ -46,14 +46,18 @@ pub(super) struct Body {
     text: ListedBody,
     /// The excerpt's separator; `None`: Jekyll makes no excerpt.
     separator: Option<String>,
+    /// Whether the page is a collection's document, whose item gives an empty excerpt
+    /// when none is made (Jekyll's `DocumentDrop#excerpt` is `data["excerpt"].to_s`).
+    document: bool,
     content: OnceLock<Value>,
     excerpt: OnceLock<Value>,
 }
 
 impl Body {
-    /// The body `text`, with the excerpt made at `separator` (`None`: none).
-    pub(super) fn new(text: ListedBody, separator: Option<String>) -> Body {
-        Body { text, separator, content: OnceLock::new(), excerpt: OnceLock::new() }
+    /// The body `text`, with the excerpt made at `separator` (`None`: none) of a
+    /// `document` or a page.
+    pub(super) fn new(text: ListedBody, separator: Option<String>, document: bool) -> Body {
+        Body { text, separator, document, content: OnceLock::new(), excerpt: OnceLock::new() }
     }
 
     /// `content`: the body's HTML, made when first read.
@@ -67,7 +71,9 @@ impl Body {
     /// `excerpt`, when Jekyll makes one: the HTML of the text cut from the body, made
     /// when first read.
     fn excerpt(&self) -> Option<&Value> {
-        let separator = self.separator.as_deref()?;
+        let Some(separator) = self.separator.as_deref() else {
+            return self.document.then(|| self.excerpt.get_or_init(|| Value::scalar("")));
+        };
         Some(self.excerpt.get_or_init(|| {
             let text = self.text.text().unwrap_or_default();
             let cut = liquid_excerpt::extract(liquid_excerpt::document_content(&text), separator);
@@ -123,22 +129,26 @@ impl Item {
     fn body_values(&self) -> impl Iterator<Item = (&'static str, &Value)> + '_ {
         let body = self.page.body.as_ref();
         let content = body.map(|body| ("content", body.content()));
-        let excerpt = body.filter(|_| !self.sets_excerpt()).and_then(Body::excerpt);
+        let excerpt = body.filter(|_| self.body_gives("excerpt")).and_then(Body::excerpt);
         content.into_iter().chain(excerpt.map(|excerpt| ("excerpt", excerpt)))
     }
 
     /// Whether the body gives `key`.
     fn body_gives(&self, key: &str) -> bool {
         let Some(body) = &self.page.body else { return false };
-        key == "content" || (key == "excerpt" && body.separator.is_some() && !self.sets_excerpt())
+        key == "content" || (key == "excerpt" && (body.separator.is_some() || body.document) && !self.sets_excerpt())
     }
 
     /// Whether the front matter gives an `excerpt` that Jekyll keeps (`data["excerpt"]
     /// ||=`: not nil or false).
     fn sets_excerpt(&self) -> bool {
-        self.field("excerpt")
-            .is_some_and(|at| !matches!(self.page.front.0[at].value.value, Node::Null | Node::Bool(false)))
+        self.field("excerpt").is_some_and(|at| is_given(&self.page.front.0[at].value.value))
     }
+}
+
+/// Whether a front matter value counts as given to Ruby's `||`: not nil or false.
+fn is_given(node: &Node) -> bool {
+    !matches!(node, Node::Null | Node::Bool(false))
 }
 
 /// Whether the front matter `front` sets `key`.
@@ -155,7 +165,7 @@ pub(super) fn text_of(front: &Fields, key: &str) -> Option<String> {
 /// [`text_of`], but `None` for nil or false, which Ruby's `||` passes over.
 pub(super) fn given_text_of(front: &Fields, key: &str) -> Option<String> {
     let field = front.0.iter().rfind(|field| field.key == key)?;
-    (!matches!(field.value.value, Node::Null | Node::Bool(false))).then(|| text_of(front, key)).flatten()
+    is_given(&field.value.value).then(|| text_of(front, key)).flatten()
 }
 
 /// A front matter value in Liquid: a list's mappings each with every key any of them
@@ -266,9 +276,7 @@ impl ObjectView for Item {
         }
         match (index, &self.page.body) {
             ("content", Some(body)) => Some(body.content() as &dyn ValueView),
-            ("excerpt", Some(body)) if !self.sets_excerpt() && body.separator.is_some() => {
-                body.excerpt().map(|v| v as &dyn ValueView)
-            }
+            ("excerpt", Some(body)) if self.body_gives("excerpt") => body.excerpt().map(|v| v as &dyn ValueView),
             _ => self.field(index).map(|at| self.field_value(at) as &dyn ValueView),
         }
     }

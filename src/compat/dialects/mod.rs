@@ -26,6 +26,7 @@ mod evaluate;
 mod finder;
 mod gitbook_blocks;
 mod html_diagrams;
+mod imgproc;
 mod inline;
 mod jinja;
 mod kramdown_blocks;

@@ -191,7 +191,9 @@ pub(super) fn render_call(call: &Call<'_>, inner: Option<&str>, parent: Option<&
     let render = match (themed, replaced) {
         (Some(render), _) => return render,
         (None, true) => Render::Unknown,
-        (None, false) => super::embedded::render(call, inner, page).unwrap_or_else(|| render(call, parent, page)),
+        (None, false) => super::embedded::render(call, inner, page)
+            .or_else(|| super::imgproc::render(call, inner, page))
+            .unwrap_or_else(|| render(call, parent, page)),
     };
     match (render, own) {
         (Render::Unknown, Some(template)) => Render::NotFound(format!(

@@ -7,7 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use super::entry::Dependencies;
 use crate::content::include_files::{IncludeError, IncludeFiles, Included};
-use crate::markdown::{LinkResolver, Resolution};
+use crate::markdown::{LinkResolver, PageFile, Resolution};
 
 /// The hash of what a link destination resolved to: its kind and each of its parts,
 /// each part preceded by its length.
@@ -99,11 +99,32 @@ impl LinkResolver for Recording<'_> {
         self.asked().links.push((REFERENCE.to_string(), reference.to_string(), reference_hash(found.as_deref())));
         found
     }
+
+    fn page_files(&self) -> Vec<PageFile> {
+        let files = self.links.page_files();
+        self.asked().links.push((PAGE_FILES.to_string(), String::new(), files_hash(&files)));
+        files
+    }
 }
 
 /// The folder a page reference's question is recorded under, among the links': no
 /// content folder holds a NUL.
 const REFERENCE: &str = "\0reference";
+/// The folder the question for the page's own files is recorded under.
+const PAGE_FILES: &str = "\0files";
+
+/// The hash of a page's own files: each one's name and size.
+fn files_hash(files: &[PageFile]) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for file in files {
+        hasher.update(&(file.name.len() as u64).to_le_bytes());
+        hasher.update(file.name.as_bytes());
+        let (width, height) = file.size.unwrap_or((u32::MAX, u32::MAX));
+        hasher.update(&width.to_le_bytes());
+        hasher.update(&height.to_le_bytes());
+    }
+    hasher.digest128()
+}
 
 /// The hash of what a page reference found.
 fn reference_hash(found: Option<&str>) -> u128 {
@@ -128,6 +149,7 @@ impl Dependencies {
         self.includes.iter().all(|(path, hash)| read_hash(&files.read(path)) == *hash)
             && self.links.iter().all(|(folder, destination, hash)| match folder.as_str() {
                 REFERENCE => reference_hash(links.page_reference(destination).as_deref()) == *hash,
+                PAGE_FILES => files_hash(&links.page_files()) == *hash,
                 _ => resolution_hash(&links.resolve(folder, destination)) == *hash,
             })
     }

@@ -80,6 +80,21 @@ pub trait LinkResolver: Sync {
     fn page_reference(&self, _reference: &str) -> Option<String> {
         None
     }
+    /// The files that belong to the page the links are written on (Hugo's page
+    /// resources): for a folder's `index` page every file of its folder and below, for
+    /// its `_index` page the files of its folder; none for any other page.
+    fn page_files(&self) -> Vec<PageFile> {
+        Vec::new()
+    }
+}
+
+/// A file of a page's own ([`LinkResolver::page_files`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PageFile {
+    /// Its path below the page's folder, as written (`images/spruce.jpg`).
+    pub name: String,
+    /// Its width and height in pixels, when it is an image the build measured.
+    pub size: Option<(u32, u32)>,
 }
 
 /// Whether a destination points outside the handbook: a scheme (`https:`, `mailto:`) or

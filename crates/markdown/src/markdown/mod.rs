@@ -43,7 +43,7 @@ use heading_events::Heading;
 pub use headings::TocEntry;
 use headings::{HeadingIds, HeadingText, heading_source_line, nest_toc};
 use internal::InternalBlocks;
-pub use links::{LinkResolver, Resolution};
+pub use links::{LinkResolver, PageFile, Resolution};
 use location::located;
 use references::InternalReferences;
 pub use words::MarkdownWords;
