@@ -44,6 +44,24 @@ fn renders_docsy_pageinfo_as_a_box() {
     assert_eq!(out.html.matches("<div class=\"callout").count(), 2, "{}", out.html);
 }
 
+/// Docsy's landing-page blocks (google/docsy `layouts/shortcodes/blocks/`: `cover`,
+/// `lead`, `section`, `feature`, `link-down`), as a Docsy site's home page nests them.
+#[test]
+fn renders_docsy_blocks_as_sections() {
+    let out = render(
+        "{{< blocks/cover title=\"Ops <in the open>\" subtitle=\"Runbooks\" image_anchor=\"top\" height=\"full\" >}}\n\
+         Read the **runbooks**.\n{{< blocks/link-down color=\"info\" >}}\n{{< /blocks/cover >}}\n\n\
+         {{% blocks/lead color=\"primary\" %}}\nOne *sentence*.\n{{% /blocks/lead %}}\n\n\
+         {{% blocks/section color=\"dark\" type=\"row\" %}}\n\
+         {{% blocks/feature icon=\"fa-book\" title=\"The **runbooks**\" url=\"https://example.org/rb\" %}}\nEvery alert's.\n{{% /blocks/feature %}}\n\n\
+         {{% blocks/feature icon=\"fab fa-github\" title=\"Code\" url=\"https://example.org/code\" url_text=\"See the code\" %}}\nOpen.\n{{% /blocks/feature %}}\n\n\
+         {{% blocks/feature title=\"No link\" %}}\nJust text.\n{{% /blocks/feature %}}\n\
+         {{% /blocks/section %}}\n",
+    );
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    insta::assert_snapshot!(out.html);
+}
+
 #[test]
 fn renders_details_and_nested_shortcodes() {
     insta::assert_snapshot!(html(

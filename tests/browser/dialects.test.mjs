@@ -45,9 +45,10 @@ for (const path of ['runbooks/cache/index.html', 'runbooks/db/index.html', 'setu
 }
 
 // Docsy's imgproc: the original file in the box Hugo's processed image has, on a phone
-// too: Resize keeps the photo's shape, Fill cuts it to the box, nothing scrolls sideways.
+// too: Resize keeps the photo's shape, Fill cuts it to the box, nothing scrolls sideways;
+// Docsy's feature blocks stand side by side where there is room.
 for (const width of [320, 1024]) {
-  test(`imgproc figures keep Hugo's boxes at ${width}px`, async () => {
+  test(`imgproc figures keep Hugo's boxes and Docsy's blocks fit at ${width}px`, async () => {
     const server = await serve(join(work, 'public'));
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     await page.goto(server.url + 'setup/photos/');
@@ -64,6 +65,10 @@ for (const width of [320, 1024]) {
     assert.ok(boxes[0].width <= 600 && boxes[1].width <= 400, 'no wider than Hugo makes them');
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(scroll <= 0, `the page scrolls sideways by ${scroll}px`);
+    const features = await page.locator('.docsy-feature').evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect()));
+    assert.equal(features.length, 2);
+    if (width >= 1024) assert.equal(features[0].top, features[1].top, 'features side by side on a wide screen');
+    else assert.ok(features[1].top > features[0].top, 'and one under the other on a phone');
     const caption = await page.locator('.processed-image figcaption').first().innerText();
     assert.match(caption, /Rack 4 after the move\.\s+Photo: the data centre team/);
     await page.close();

@@ -136,20 +136,23 @@ fn docsy_imgproc_shows_the_bundle_s_image_in_the_box_hugo_makes() {
     assert!(html.contains("<img src=\"/blog/post/rack.png\" alt=\"\" width=\"100\" height=\"100\" style=\"aspect-ratio: 100 / 100; object-fit: none; object-position: 50% 50%\""), "{html}");
     // What Hugo fails on is a placeholder with a warning at the call.
     for warned in [
-        "content/blog/post/index.md:23:1",
-        "finds no file of the page's own matching `**missing*`",
-        "content/blog/post/index.md:25:1",
-        "must provide Width and Height",
-        "content/blog/other.md:3:1",
+        "finds no file of the page's own matching `**missing*` (Hugo looks among the files beside a folder's \
+         `index.md` or `_index.md`); it is shown as a placeholder\n  --> content/blog/post/index.md:23:1",
+        "`{{< imgproc rack Fit 600x >}}`: must provide Width and Height\n  --> content/blog/post/index.md:25:1",
+        "`**rack*` (Hugo looks among the files beside a folder's `index.md` or `_index.md`); it is shown as a \
+         placeholder\n --> content/blog/other.md:3:1",
     ] {
         assert!(run.stderr.contains(warned), "{warned}: {}", run.stderr);
     }
     assert_eq!(html.matches("class=\"unsupported unsupported-block\"").count(), 2, "{html}");
-    // A new image of another size is followed by a build from the cache.
+    // A new image of another size, and an image added, are followed by a build from
+    // the cache.
     site.write("content/blog/post/images/team.png", png(1000, 1000));
+    site.write("content/blog/post/missing.png", png(300, 200));
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = site.read("public/blog/post/index.html");
     let html = main_of(&page);
     assert!(html.contains("alt=\"Our team\" width=\"600\" height=\"600\">"), "{html}");
+    assert!(html.contains("<img src=\"/blog/post/missing.png\" alt=\"\" width=\"600\" height=\"400\""), "{html}");
 }

@@ -8,7 +8,7 @@
 //! with Hugo's `Resize`, `Fit`, `Fill` or `Crop` and shows it in a figure as wide as the
 //! image made, with the content as its caption and the resource's `byline` parameter
 //! after it. opsbook makes no new image: the original file is shown in the box Hugo's
-//! image would have ([`crate::compat::hugo::images`]), cut by CSS `object-fit` at the
+//! image would have ([`super::hugo_images`]), cut by CSS `object-fit` at the
 //! option's anchor for `Fill` and `Crop`. What Hugo fails the build for (no such
 //! resource, options it refuses, an image it cannot process) is a placeholder with a
 //! warning saying why.
@@ -17,16 +17,33 @@ use serde_json::Value;
 
 use super::Page;
 use super::tokens::{Call, Render};
-use crate::compat::hugo::images::{self, Action, ImageOptions};
+use std::cell::OnceCell;
+
+use super::hugo_images::{self as images, Action, ImageOptions, Resource};
 use crate::html::escape;
+
+/// The page's resources, made once for all its calls.
+#[derive(Debug, Default)]
+pub(super) struct Memo(OnceCell<Result<Vec<Resource>, String>>);
+
+impl Memo {
+    /// The resources of `page`, or why Hugo reads none.
+    fn resources(&self, page: Page<'_>) -> &Result<Vec<Resource>, String> {
+        self.0.get_or_init(|| {
+            let files = page.links.map(|links| links.0.page_files()).unwrap_or_default();
+            let metadata = page.front.and_then(|front| front.get("resources")).map(|field| field.value.value.to_json());
+            images::resources(files, metadata.as_ref())
+        })
+    }
+}
 
 /// How `imgproc` renders (`inner` is its content as written), or `None` for another
 /// shortcode.
-pub(super) fn render(call: &Call<'_>, inner: Option<&str>, page: Page<'_>) -> Option<Render> {
+pub(super) fn render(call: &Call<'_>, inner: Option<&str>, page: Page<'_>, memo: &Memo) -> Option<Render> {
     if !call.name.eq_ignore_ascii_case("imgproc") {
         return None;
     }
-    Some(match figure(call, page) {
+    Some(match figure(call, page, memo) {
         Ok((open, close)) => match inner.map(str::trim).filter(|caption| !caption.is_empty()) {
             Some(_) => Render::Open(format!("{open}<figcaption>\n"), format!("{close}</figcaption>\n</figure>\n")),
             None => Render::Whole(Box::new(Render::Block(format!("{open}</figure>\n")))),
@@ -37,35 +54,41 @@ pub(super) fn render(call: &Call<'_>, inner: Option<&str>, page: Page<'_>) -> Op
 
 /// The figure's opening with its image, and what ends its caption (the byline); `Err`
 /// says why there is no image.
-fn figure(call: &Call<'_>, page: Page<'_>) -> Result<(String, String), String> {
+fn figure(call: &Call<'_>, page: Page<'_>, memo: &Memo) -> Result<(String, String), String> {
     let written = format!("`{{{{< {} >}}}}`", super::shorten(&call_text(call)));
     let (Some(name), Some(command)) = (call.arg_or("name", 0), call.arg_or("command", 1)) else {
         return Err(format!("{written} names no image and processing; it is shown as a placeholder"));
     };
+    // Docsy compares the command as written (`eq $command "Fit"`).
+    if !matches!(command, "Fit" | "Resize" | "Fill" | "Crop") {
+        return Err(format!(
+            "{written}: invalid image processing command `{command}`: must be one of Fit, Fill, Crop or Resize"
+        ));
+    }
     let options = call.arg_or("options", 2).unwrap_or("");
     let options = images::image_options(command, options).map_err(|why| format!("{written}: {why}"))?;
-    let files = page.links.map(|links| links.0.page_files()).unwrap_or_default();
-    let metadata = page.front.and_then(|front| front.get("resources")).map(|field| field.value.value.to_json());
-    let resources = images::resources(files, metadata.as_ref()).map_err(|why| format!("{written}: {why}"))?;
-    let found = images::get_match(&resources, &format!("**{name}*")).map_err(|why| format!("{written}: {why}"))?;
+    let resources = memo.resources(page).as_ref().map_err(|why| format!("{written}: {why}"))?;
+    let found = images::get_match(resources, &format!("**{name}*")).map_err(|why| format!("{written}: {why}"))?;
     let Some(resource) = found else {
         return Err(format!(
-            "{written} finds no file of the page's own matching `**{name}*` (Hugo looks among the files beside a \
-             folder's `index.md` or `_index.md`); it is shown as a placeholder"
+            "{written} finds no file of the page's own matching `**{}*` (Hugo looks among the files beside a \
+             folder's `index.md` or `_index.md`); it is shown as a placeholder",
+            super::shorten(name)
         ));
     };
-    let Some(source) = resource.file.size else {
+    let size = resource.file.size.filter(|_| images::processable(&resource.file.name));
+    let Some(source) = size else {
         return Err(format!(
-            "{written}: `{}` is no image whose size opsbook can read (Hugo processes PNG, JPEG, GIF, TIFF, BMP and \
-             WebP images); it is shown as a placeholder",
-            resource.file.name
+            "{written}: `{}` is no image Hugo processes (PNG, JPEG, GIF, TIFF, BMP, WebP and AVIF images whose size \
+             can be read); it is shown as a placeholder",
+            super::shorten(&resource.file.name)
         ));
     };
     let (width, height) = images::processed_size(&options, source);
     if width == 0 || height == 0 {
         return Err(format!("{written} makes an empty image; it is shown as a placeholder"));
     }
-    let src = crate::markdown::links::percent_encode_path(&resource.file.name);
+    let src = escape(&crate::markdown::links::percent_encode_path(&resource.file.name));
     let cut = cut_style(&options, (width, height), source);
     let alt = resource.title.as_deref().map_or(String::new(), escape);
     let open = format!(
@@ -76,7 +99,11 @@ fn figure(call: &Call<'_>, page: Page<'_>) -> Result<(String, String), String> {
         Some(Value::String(text)) if !text.is_empty() => {
             format!("<p class=\"byline\"><small>{}</small></p>\n", escape(text))
         }
-        Some(value @ (Value::Number(_) | Value::Bool(true))) => {
+        // Go's `with` skips a zero as it skips false and the empty text.
+        Some(value @ Value::Number(n)) if n.as_f64() != Some(0.0) => {
+            format!("<p class=\"byline\"><small>{value}</small></p>\n")
+        }
+        Some(value @ Value::Bool(true)) => {
             format!("<p class=\"byline\"><small>{value}</small></p>\n")
         }
         _ => String::new(),

@@ -120,6 +120,7 @@ fn plan(text: &str, tokens: &[Token<'_>], page: Page<'_>, collected: &mut Collec
         skip_until: 0,
         html_blocks: None,
         flow_lines: HashMap::new(),
+        resources: super::imgproc::Memo::default(),
     };
     for (index, token) in tokens.iter().enumerate() {
         let range = token.range.clone();
@@ -194,6 +195,8 @@ struct Planner<'p, 't> {
     /// Whether the line starting at each offset holds only tags and expressions (MDX's
     /// flow), once asked for.
     flow_lines: HashMap<usize, bool>,
+    /// The page's Hugo resources, made once for its `imgproc` calls.
+    resources: super::imgproc::Memo,
 }
 
 impl Planner<'_, '_> {
@@ -289,6 +292,7 @@ impl Planner<'_, '_> {
     /// The edits of the opening (or only) token `index` of a call, as its tool renders it.
     fn open_call(&mut self, index: usize, call: &Call<'_>, collected: &mut Collected) {
         let (text, tokens, page) = (self.text, self.tokens, self.page);
+        let resources = &self.resources;
         let range = tokens[index].range.clone();
         let source = &text[range.clone()];
         let close = self.closes.get(&index).copied();
@@ -299,7 +303,7 @@ impl Planner<'_, '_> {
         let inner = close.and_then(|c| text.get(range.end..tokens[c].range.start));
         let render = site::render(call, inner, page).unwrap_or_else(|| match call.syntax {
             Syntax::Jsx => mdx::render(call, parent, page),
-            Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render_call(call, inner, parent, page),
+            Syntax::HugoAngle | Syntax::HugoPercent => shortcodes::render_call(call, inner, parent, page, resources),
             Syntax::Liquid | Syntax::LiquidInclude | Syntax::Erb => Render::Unknown,
         });
         let render = match render {

@@ -179,7 +179,13 @@ const EMBEDDED: [&str; 19] = [
 /// template of its name wins over opsbook's rendering, and a theme's over opsbook's
 /// rendering of an embedded one ([`EMBEDDED`]); opsbook runs neither, so
 /// the call is then a placeholder with a warning naming the template.
-pub(super) fn render_call(call: &Call<'_>, inner: Option<&str>, parent: Option<&Call<'_>>, page: Page<'_>) -> Render {
+pub(super) fn render_call(
+    call: &Call<'_>,
+    inner: Option<&str>,
+    parent: Option<&Call<'_>>,
+    page: Page<'_>,
+    memo: &super::imgproc::Memo,
+) -> Render {
     let own = page.templating.and_then(|t| t.site.data.own_templates.find(call.name, page.dir));
     let name = call.name.to_ascii_lowercase();
     let replaced = own.is_some_and(|t| !t.theme || EMBEDDED.contains(&name.as_str()));
@@ -192,7 +198,7 @@ pub(super) fn render_call(call: &Call<'_>, inner: Option<&str>, parent: Option<&
         (Some(render), _) => return render,
         (None, true) => Render::Unknown,
         (None, false) => super::embedded::render(call, inner, page)
-            .or_else(|| super::imgproc::render(call, inner, page))
+            .or_else(|| super::imgproc::render(call, inner, page, memo))
             .unwrap_or_else(|| render(call, parent, page)),
     };
     match (render, own) {
@@ -313,7 +319,7 @@ pub(super) fn render(call: &Call<'_>, parent: Option<&Call<'_>>, page: Page<'_>)
             Some(src) => Render::Block(figure(call, src)),
             None => Render::Unknown,
         },
-        _ => Render::Unknown,
+        _ => super::docsy_blocks::render(call, page).unwrap_or(Render::Unknown),
     }
 }
 

@@ -5,7 +5,6 @@ pub(crate) mod aliases;
 pub(crate) mod config_files;
 pub(crate) mod dates;
 pub(crate) mod docsy;
-pub(crate) mod images;
 pub(crate) mod lookup;
 pub(crate) mod menus;
 pub(crate) mod mounts;

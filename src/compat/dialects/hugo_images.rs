@@ -2,7 +2,8 @@
 //! `Fill` and `Crop` (`"600x400 q80 TopLeft"`), the size of the image each makes, and a
 //! page's resources as `.Resources.GetMatch` finds them (Hugo's order, the front
 //! matter's `resources` metadata, its globs). opsbook writes no new image: its readers
-//! (Docsy's `imgproc`) show the original file in the box this size gives.
+//! (Docsy's `imgproc`) show the original file in the box this size gives. Lives in
+//! `dialects/`, which `hugo/` uses.
 //!
 //! More: docs/architecture.md, "Notes by module".
 
@@ -10,9 +11,14 @@ use serde_json::Value;
 
 use crate::markdown::PageFile;
 
+/// The most entries of a page's `resources` read.
+const MAX_ENTRIES: usize = 256;
+/// The longest glob read, in bytes.
+const MAX_GLOB: usize = 1024;
+
 /// What an image is processed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Action {
+pub(super) enum Action {
     Resize,
     Fit,
     Fill,
@@ -21,7 +27,7 @@ pub(crate) enum Action {
 
 /// The options of one processing, as Hugo decodes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ImageOptions {
+pub(super) struct ImageOptions {
     pub action: Action,
     /// The width and height asked for; 0 when not given.
     pub width: u32,
@@ -84,25 +90,35 @@ const NAMED: [&str; 34] = [
     "avif",
 ];
 
+/// An action's name, without case.
+fn action_named(name: &str) -> Option<Action> {
+    match name.to_ascii_lowercase().as_str() {
+        "resize" => Some(Action::Resize),
+        "fit" => Some(Action::Fit),
+        "fill" => Some(Action::Fill),
+        "crop" => Some(Action::Crop),
+        _ => None,
+    }
+}
+
 /// Decodes the options of `action` (`resize`, `fit`, `fill`, `crop`, any case) as
-/// gohugoio/hugo `resources/images/config.go` `DecodeImageConfig` does: parts split at
-/// white space, without case; the messages are Hugo's. A rotation (`r90`) is refused:
-/// opsbook shows the file as it is.
-pub(crate) fn image_options(action: &str, options: &str) -> Result<ImageOptions, String> {
-    let action = match action.to_ascii_lowercase().as_str() {
-        "resize" => Action::Resize,
-        "fit" => Action::Fit,
-        "fill" => Action::Fill,
-        "crop" => Action::Crop,
-        _ => return Err(format!("`{action}` is no image processing of Hugo's (Resize, Fit, Fill or Crop)")),
+/// gohugoio/hugo `resources/images/config.go` `DecodeImageConfig` does: the action
+/// first, then the parts split at white space, without case, an action among them
+/// taking its place; the messages are Hugo's. A rotation (`r90`) is refused: opsbook
+/// shows the file as it is.
+pub(super) fn image_options(action: &str, options: &str) -> Result<ImageOptions, String> {
+    let Some(mut action) = action_named(action) else {
+        return Err(format!("`{action}` is no image processing of Hugo's (Resize, Fit, Fill or Crop)"));
     };
     let mut decoded = ImageOptions { action, width: 0, height: 0, anchor: (50, 50) };
     for part in options.split_whitespace().map(str::to_lowercase) {
-        if let Some((_, anchor)) = ANCHORS.iter().find(|(name, _)| *name == part) {
+        if let Some(named) = action_named(&part) {
+            action = named;
+        } else if let Some((_, anchor)) = ANCHORS.iter().find(|(name, _)| *name == part) {
             decoded.anchor = *anchor;
         } else if NAMED.contains(&part.as_str()) {
         } else if let Some(colour) = part.strip_prefix('#') {
-            let valid = matches!(colour.len(), 3 | 6 | 8) && colour.bytes().all(|b| b.is_ascii_hexdigit());
+            let valid = matches!(colour.len(), 3 | 4 | 6 | 8) && colour.bytes().all(|b| b.is_ascii_hexdigit());
             if !valid {
                 return Err(format!("invalid color `#{colour}`"));
             }
@@ -126,6 +142,7 @@ pub(crate) fn image_options(action: &str, options: &str) -> Result<ImageOptions,
             (decoded.width, decoded.height) = (fits(width)?, fits(height)?);
         }
     }
+    decoded.action = action;
     match action {
         Action::Crop | Action::Fill | Action::Fit if decoded.width == 0 || decoded.height == 0 => {
             Err("must provide Width and Height".into())
@@ -147,7 +164,7 @@ fn go_int(text: &str) -> Result<i64, String> {
 /// The size of the image `options` make of an image of `source` size, as the filters
 /// Hugo runs compute their bounds (disintegration/gift `resize.go` and `transform.go`
 /// at 575e249f: `Resize`, `ResizeToFit`, `ResizeToFill`, `CropToSize`).
-pub(crate) fn processed_size(options: &ImageOptions, source: (u32, u32)) -> (u32, u32) {
+pub(super) fn processed_size(options: &ImageOptions, source: (u32, u32)) -> (u32, u32) {
     let (w, h) = (u64::from(options.width), u64::from(options.height));
     let (sw, sh) = (u64::from(source.0), u64::from(source.1));
     let empty = match options.action {
@@ -179,7 +196,7 @@ pub(crate) fn processed_size(options: &ImageOptions, source: (u32, u32)) -> (u32
 /// One of a page's resources: its file, its name (renamed by the front matter's
 /// `resources`) and its parameters.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Resource {
+pub(super) struct Resource {
     pub file: PageFile,
     pub name: String,
     pub title: Option<String>,
@@ -190,14 +207,19 @@ pub(crate) struct Resource {
 /// each given the name, title and parameters of the front matter's `resources`
 /// entries whose `src` glob matches it (gohugoio/hugo `resources/resource_metadata.go`
 /// `assignMetadata`: the first entry with a `name` or `title` sets it, `:counter`
-/// counting per glob; parameters merged, the first entry that sets one winning).
-/// `Err` is Hugo's message for an entry it cannot read.
-pub(crate) fn resources(files: Vec<PageFile>, metadata: Option<&Value>) -> Result<Vec<Resource>, String> {
+/// counting per glob; parameters merged, a later entry's value winning, keys without
+/// case). An entry without `src` or with a glob Hugo cannot read ends the entries
+/// read, as Hugo's loop stops there and keeps what it set. `Err`: `resources` is no
+/// list, or longer than [`MAX_ENTRIES`].
+pub(super) fn resources(files: Vec<PageFile>, metadata: Option<&Value>) -> Result<Vec<Resource>, String> {
     let entries: Vec<&serde_json::Map<String, Value>> = match metadata {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(list)) => list.iter().filter_map(Value::as_object).collect(),
         Some(_) => return Err("the front matter's `resources` must be a list of maps".into()),
     };
+    if entries.len() > MAX_ENTRIES {
+        return Err(format!("opsbook reads at most {MAX_ENTRIES} entries of the front matter's `resources`"));
+    }
     let mut list: Vec<Resource> = files
         .into_iter()
         .map(|file| Resource { name: file.name.clone(), file, title: None, params: serde_json::Map::new() })
@@ -206,11 +228,8 @@ pub(crate) fn resources(files: Vec<PageFile>, metadata: Option<&Value>) -> Resul
     if entries.is_empty() {
         return Ok(list);
     }
-    let mut globs = Vec::new();
-    for entry in &entries {
-        let Some(src) = entry.get("src") else { return Err("missing 'src' in metadata for resource".into()) };
-        globs.push(glob(&scalar(src).to_lowercase())?);
-    }
+    let globs: Vec<regex::Regex> =
+        entries.iter().map_while(|entry| glob(&scalar(entry.get("src")?).to_lowercase()).ok()).collect();
     let mut counters: std::collections::HashMap<(bool, String), usize> = std::collections::HashMap::new();
     for resource in &mut list {
         let key = resource.name.to_lowercase();
@@ -237,7 +256,7 @@ pub(crate) fn resources(files: Vec<PageFile>, metadata: Option<&Value>) -> Resul
                 title_set = true;
             }
             for (key, value) in entry.get("params").and_then(Value::as_object).into_iter().flatten() {
-                resource.params.entry(key.to_lowercase()).or_insert_with(|| value.clone());
+                resource.params.insert(key.to_lowercase(), lower_keys(value));
             }
         }
     }
@@ -250,17 +269,38 @@ fn sort(list: &mut [Resource]) {
     list.sort_by(|a, b| (main_type(&a.file.name), &a.name).cmp(&(main_type(&b.file.name), &b.name)));
 }
 
-/// The main media type of a file by its extension, as Hugo's media types name them.
+/// The main media type of a file by its extension, as Hugo's built-in media types
+/// name them (gohugoio/hugo `media/builtin.go`); `""` for a suffix it does not know.
 fn main_type(name: &str) -> &'static str {
     let extension = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
     match extension.as_str() {
         "png" | "jpg" | "jpeg" | "jpe" | "jif" | "jfif" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "avif" | "svg"
-        | "ico" | "heic" | "heif" => "image",
-        "mp4" | "webm" | "ogv" | "mov" => "video",
-        "mp3" | "ogg" | "oga" | "wav" | "flac" | "m4a" => "audio",
-        "css" | "csv" | "txt" | "html" | "htm" | "md" | "markdown" | "xml" | "scss" | "sass" | "tsv" => "text",
-        "" => "",
-        _ => "application",
+        | "heic" | "heif" => "image",
+        "avi" | "mpg" | "mpeg" | "mp4" | "ogv" | "webm" | "3gpp" | "3gp" => "video",
+        "ics" | "css" | "scss" | "sass" | "csv" | "html" | "htm" | "js" | "jsm" | "mjs" | "ts" | "tsx" | "jsx"
+        | "gotmpl" | "txt" | "md" | "mdown" | "markdown" | "adoc" | "asciidoc" | "ad" | "pandoc" | "pdc" | "rst"
+        | "org" => "text",
+        "json" | "webmanifest" | "xml" | "rss" | "toml" | "yaml" | "yml" | "map" | "pdf" | "wasm" => "application",
+        "ttf" | "otf" | "woff" | "woff2" => "font",
+        _ => "",
+    }
+}
+
+/// Whether Hugo can process the image file `name` (its raster formats: `config.go`'s
+/// image formats).
+pub(super) fn processable(name: &str) -> bool {
+    let extension = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    matches!(
+        extension.as_str(),
+        "jpg" | "jpeg" | "jpe" | "jif" | "jfif" | "png" | "gif" | "tif" | "tiff" | "bmp" | "webp" | "avif"
+    )
+}
+
+/// `value` with the keys of its maps in lower case, as Hugo's `PrepareParams` makes them.
+fn lower_keys(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.to_lowercase(), lower_keys(v))).collect()),
+        other => other.clone(),
     }
 }
 
@@ -274,20 +314,25 @@ fn scalar(value: &Value) -> String {
 }
 
 /// The first of `resources` whose name matches the glob `pattern`, as
-/// `.Resources.GetMatch` finds it (a leading `/` on both, without case). `Err` is a
-/// glob that cannot be read.
-pub(crate) fn get_match<'r>(resources: &'r [Resource], pattern: &str) -> Result<Option<&'r Resource>, String> {
+/// `.Resources.GetMatch` finds it (a leading `/` on both, without case), else the first
+/// whose file's own path does (Hugo's second pass, over the names before `resources`
+/// renamed them). `Err` is a glob that cannot be read.
+pub(super) fn get_match<'r>(resources: &'r [Resource], pattern: &str) -> Result<Option<&'r Resource>, String> {
     let glob = glob(&format!("/{}", pattern.trim_start_matches('/').to_lowercase()))?;
-    Ok(resources.iter().find(|r| glob.is_match(&format!("/{}", r.name.trim_start_matches('/').to_lowercase()))))
+    let matches = |name: &str| glob.is_match(&format!("/{}", name.trim_start_matches('/').to_lowercase()));
+    Ok(resources.iter().find(|r| matches(&r.name)).or_else(|| resources.iter().find(|r| matches(&r.file.name))))
 }
 
 /// A glob as Hugo compiles it (gobwas/glob with `/` as separator): `**` any text, `*`
 /// any text without `/`, `?` one character but `/`, `[a-z]` and `[!a-z]` a set, `{a,b}`
 /// either, `\` the next character as it is. Made a regular expression, so a match
 /// costs time linear in the name.
-pub(crate) fn glob(pattern: &str) -> Result<regex::Regex, String> {
+pub(super) fn glob(pattern: &str) -> Result<regex::Regex, String> {
     let chars: Vec<char> = pattern.chars().collect();
-    let mut expression = String::from("^");
+    if pattern.len() > MAX_GLOB {
+        return Err(format!("the glob `{}` is longer than opsbook reads ({MAX_GLOB} bytes)", shown(pattern)));
+    }
+    let mut expression = String::from("(?s)^");
     let mut at = 0;
     let mut braces = 0usize;
     while at < chars.len() {
@@ -355,5 +400,5 @@ fn shown(pattern: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "images_tests.rs"]
+#[path = "hugo_images_tests.rs"]
 mod tests;
