@@ -55,7 +55,8 @@ fn renders_docsy_blocks_as_sections() {
          {{% blocks/section color=\"dark\" type=\"row\" %}}\n\
          {{% blocks/feature icon=\"fa-book\" title=\"The **runbooks**\" url=\"https://example.org/rb\" %}}\nEvery alert's.\n{{% /blocks/feature %}}\n\n\
          {{% blocks/feature icon=\"fab fa-github\" title=\"Code\" url=\"https://example.org/code\" url_text=\"See the code\" %}}\nOpen.\n{{% /blocks/feature %}}\n\n\
-         {{% blocks/feature title=\"No link\" %}}\nJust text.\n{{% /blocks/feature %}}\n\
+         {{% blocks/feature title=\"No link\" %}}\nJust text.\n{{% /blocks/feature %}}\n\n\
+         {{% blocks/feature title=\" See [the docs](https://example.org/d) \" url=\"https://example.org/x\" url_text=\" \" %}}\nLinked.\n{{% /blocks/feature %}}\n\
          {{% /blocks/section %}}\n",
     );
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);

@@ -38,11 +38,12 @@ pub(super) fn render(call: &Call<'_>, page: Page<'_>) -> Option<Render> {
 }
 
 /// A feature's opening: its box and its title in Markdown, a link to its `url` when it
-/// has one.
+/// has one and the title holds text and no link of its own.
 fn feature_open(call: &Call<'_>) -> String {
-    let title = call.arg("title").map(title_html).unwrap_or_default();
+    let title = call.arg("title").map(str::trim).filter(|t| !t.is_empty()).map(title_html).unwrap_or_default();
+    let linkable = !title.contains("<a ") && !title.trim().is_empty();
     let title = match call.arg("url").filter(|url| !url.is_empty()) {
-        Some(url) if !title.is_empty() => format!("<a href=\"{}\">{title}</a>", escape(url)),
+        Some(url) if linkable => format!("<a href=\"{}\">{title}</a>", escape(url)),
         _ => title,
     };
     let title = if title.is_empty() { title } else { format!("<p class=\"docsy-feature-title\">{title}</p>\n") };
@@ -53,7 +54,8 @@ fn feature_open(call: &Call<'_>) -> String {
 /// unless given), and the end of its box.
 fn feature_close(call: &Call<'_>, page: Page<'_>) -> String {
     let link = call.arg("url").filter(|url| !url.is_empty()).map_or(String::new(), |url| {
-        let text = call.arg("url_text").filter(|t| !t.is_empty()).unwrap_or(page.words.say("md_read_more"));
+        let text = call.arg("url_text").map(str::trim).filter(|t| !t.is_empty());
+        let text = text.unwrap_or(page.words.say("md_read_more"));
         format!("<p class=\"docsy-feature-more\"><a href=\"{}\">{} …</a></p>\n", escape(url), escape(text))
     });
     format!("{link}</div>\n")

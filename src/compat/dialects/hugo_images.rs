@@ -286,13 +286,13 @@ fn main_type(name: &str) -> &'static str {
     }
 }
 
-/// Whether Hugo can process the image file `name` (its raster formats: `config.go`'s
-/// image formats).
+/// Whether Hugo can process the image file `name` (`config.go`'s image formats; AVIF,
+/// HEIF and HEIC it reads the size of only).
 pub(super) fn processable(name: &str) -> bool {
     let extension = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
     matches!(
         extension.as_str(),
-        "jpg" | "jpeg" | "jpe" | "jif" | "jfif" | "png" | "gif" | "tif" | "tiff" | "bmp" | "webp" | "avif"
+        "jpg" | "jpeg" | "jpe" | "jif" | "jfif" | "png" | "gif" | "tif" | "tiff" | "bmp" | "webp"
     )
 }
 

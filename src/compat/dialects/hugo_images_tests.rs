@@ -152,8 +152,9 @@ fn names_resources_by_the_front_matter_as_hugo_does() {
 
 #[test]
 fn only_hugo_s_raster_formats_are_processed_and_types_order_as_hugo_s() {
-    assert!(processable("a.JPG") && processable("x/b.webp") && processable("c.avif") && processable("d.tiff"));
-    assert!(!processable("a.svg") && !processable("b.ico") && !processable("c.heic") && !processable("png"));
+    assert!(processable("a.JPG") && processable("x/b.webp") && processable("d.tiff"));
+    assert!(!processable("a.svg") && !processable("b.ico") && !processable("c.heic") && !processable("c.avif"));
+    assert!(!processable("png"));
     let files = vec![file("z.js"), file("a.xml"), file("b.woff2"), file("c.unknown"), file("d.png")];
     let names: Vec<String> = resources(files, None).unwrap().into_iter().map(|r| r.name).collect();
     assert_eq!(names, ["c.unknown", "a.xml", "b.woff2", "d.png", "z.js"]);
@@ -165,6 +166,8 @@ fn a_hostile_glob_costs_linear_time() {
     let pattern = format!("{}b", "*".repeat(1000));
     assert_eq!(get_match(&list, &pattern).unwrap(), None);
     assert!(get_match(&list, &"*".repeat(2000)).unwrap_err().contains("longer than opsbook reads"));
-    let pattern = format!("{}b", "**a".repeat(300));
-    assert!(!matches!(get_match(&list, &pattern), Ok(Some(_))), "bounded, and no match");
+    let pattern = format!("{}b", "**a".repeat(100));
+    assert_eq!(get_match(&list, &pattern).unwrap(), None);
+    let pattern = format!("{}a", "**a".repeat(100));
+    assert!(get_match(&list, &pattern).unwrap().is_some());
 }

@@ -79,8 +79,8 @@ fn figure(call: &Call<'_>, page: Page<'_>, memo: &Memo) -> Result<(String, Strin
     let size = resource.file.size.filter(|_| images::processable(&resource.file.name));
     let Some(source) = size else {
         return Err(format!(
-            "{written}: `{}` is no image Hugo processes (PNG, JPEG, GIF, TIFF, BMP, WebP and AVIF images whose size \
-             can be read); it is shown as a placeholder",
+            "{written}: `{}` is no image Hugo processes (PNG, JPEG, GIF, TIFF, BMP and WebP images whose size can be \
+             read); it is shown as a placeholder",
             super::shorten(&resource.file.name)
         ));
     };
