@@ -103,11 +103,17 @@ fn imgproc_site(name: &str) -> Site {
             ("content/_index.md", "# Home\n"),
             ("content/blog/post/index.md", post),
             ("content/blog/other.md", "# Other\n\n{{< imgproc rack Resize 600x >}}{{< /imgproc >}}\n"),
+            (
+                "content/blog/more/index.md",
+                "# More\n\n{{< imgproc notes fit 600x300 >}}{{< /imgproc >}}\n\n\
+                 {{< imgproc notes Resize 600x >}}{{< /imgproc >}}\n\n{{< imgproc >}}{{< /imgproc >}}\n",
+            ),
         ],
     );
     site.write("content/blog/post/images/team.png", png(1500, 1000));
     site.write("content/blog/post/rack.png", png(200, 100));
     site.write("content/blog/rack.png", png(200, 100));
+    site.write("content/blog/more/notes.txt", "not an image");
     site
 }
 
@@ -145,6 +151,15 @@ fn docsy_imgproc_shows_the_bundle_s_image_in_the_box_hugo_makes() {
         assert!(run.stderr.contains(warned), "{warned}: {}", run.stderr);
     }
     assert_eq!(html.matches("class=\"unsupported unsupported-block\"").count(), 2, "{html}");
+    // Docsy's and Hugo's other refusals, each at its call.
+    for warned in [
+        "invalid image processing command `fit`: must be one of Fit, Fill, Crop or Resize\n --> content/blog/more/index.md:3:1",
+        "`notes.txt` is no image Hugo processes (PNG, JPEG, GIF, TIFF, BMP and WebP images whose size can be read); \
+         it is shown as a placeholder\n --> content/blog/more/index.md:5:1",
+        "`{{< imgproc >}}` names no image and processing; it is shown as a placeholder\n --> content/blog/more/index.md:7:1",
+    ] {
+        assert!(run.stderr.contains(warned), "{warned}: {}", run.stderr);
+    }
     // A new image of another size, and an image added, are followed by a build from
     // the cache.
     site.write("content/blog/post/images/team.png", png(1000, 1000));

@@ -13,13 +13,13 @@
 //! resource, options it refuses, an image it cannot process) is a placeholder with a
 //! warning saying why.
 
+use std::cell::OnceCell;
+
 use serde_json::Value;
 
 use super::Page;
-use super::tokens::{Call, Render};
-use std::cell::OnceCell;
-
 use super::hugo_images::{self as images, Action, ImageOptions, Resource};
+use super::tokens::{Call, Render};
 use crate::html::escape;
 
 /// The page's resources, made once for all its calls.
@@ -95,19 +95,14 @@ fn figure(call: &Call<'_>, page: Page<'_>, memo: &Memo) -> Result<(String, Strin
         "<figure class=\"processed-image\" style=\"max-width: {width}px\">\n<img src=\"{src}\" alt=\"{alt}\" \
          width=\"{width}\" height=\"{height}\"{cut}>\n"
     );
+    // Go's `with` skips false, a zero and the empty text.
     let byline = match resource.params.get("byline") {
-        Some(Value::String(text)) if !text.is_empty() => {
-            format!("<p class=\"byline\"><small>{}</small></p>\n", escape(text))
-        }
-        // Go's `with` skips a zero as it skips false and the empty text.
-        Some(value @ Value::Number(n)) if n.as_f64() != Some(0.0) => {
-            format!("<p class=\"byline\"><small>{value}</small></p>\n")
-        }
-        Some(value @ Value::Bool(true)) => {
-            format!("<p class=\"byline\"><small>{value}</small></p>\n")
-        }
+        Some(Value::String(text)) if !text.is_empty() => escape(text),
+        Some(Value::Number(n)) if n.as_f64() != Some(0.0) => n.to_string(),
+        Some(Value::Bool(true)) => "true".to_string(),
         _ => String::new(),
     };
+    let byline = if byline.is_empty() { byline } else { format!("<p class=\"byline\"><small>{byline}</small></p>\n") };
     Ok((open, byline))
 }
 
