@@ -25,7 +25,7 @@ fi
 
 bin="${OPSBOOK_BIN:-}"
 if [ -z "$bin" ]; then
-  # The release build `cargo test --release` (the README's test command) made already.
+  # The release build; `.ci/run` names the one `cargo test --release` built instead.
   (cd "$repo" && cargo build --release --quiet)
   bin="${CARGO_TARGET_DIR:-$repo/target}/release/opsbook"
 fi
