@@ -54,6 +54,7 @@ pub(crate) use opsbook_core::spent;
 pub(crate) mod starter;
 pub(crate) mod status;
 pub(crate) use opsbook_core::suggest;
+pub(crate) use opsbook_core::test_hooks;
 #[cfg(test)]
 mod test_support;
 

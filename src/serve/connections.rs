@@ -86,19 +86,9 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, mut stop: watch
 }
 
 /// The header timeout: [`HEADER_TIMEOUT`], or `OPSBOOK_SERVE_HEADER_TIMEOUT_MS` in the
-/// tests' binary (the `test-hooks` feature, `Cargo.toml`).
-#[cfg(feature = "test-hooks")]
+/// tests' binary ([`crate::test_hooks`]).
 fn header_timeout() -> Duration {
-    std::env::var("OPSBOOK_SERVE_HEADER_TIMEOUT_MS")
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .map_or(HEADER_TIMEOUT, Duration::from_millis)
-}
-
-/// The header timeout: [`HEADER_TIMEOUT`]; the shipped binary reads no variable for it.
-#[cfg(not(feature = "test-hooks"))]
-fn header_timeout() -> Duration {
-    HEADER_TIMEOUT
+    crate::test_hooks::millis("OPSBOOK_SERVE_HEADER_TIMEOUT_MS").map_or(HEADER_TIMEOUT, Duration::from_millis)
 }
 
 /// Accept errors that concern one connection only (it was reset before it was taken).

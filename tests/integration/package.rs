@@ -6,7 +6,8 @@
 //! below that folder) and every input of a build script, and checks each is listed;
 //! and that the package carries the built-in theme, the starter handbook (`opsbook
 //! init`), the page templates (`opsbook new`) and the lock file `--locked` installs with;
-//! and that the test hooks (the feature `test-hooks`) are on in the tests' build only.
+//! and that the test hooks (the lower crates' feature `test-hooks`) are on in the tests'
+//! build only.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -30,21 +31,46 @@ fn packaged() -> BTreeSet<String> {
     cargo(&["package", "--list", "--allow-dirty", "--offline"]).lines().map(str::to_string).collect()
 }
 
-/// Whether cargo turns opsbook's feature `test-hooks` on when it follows the dependency
-/// edges `edges` (`cargo tree`: resolved from the manifest, nothing built).
-fn test_hooks_on(edges: &str) -> bool {
-    let features = cargo(&["tree", "--offline", "--depth", "0", "--prefix", "none", "-e", edges, "-f", "{f}"]);
-    features.lines().next().unwrap_or_default().split(',').any(|feature| feature == "test-hooks")
+/// The lower crates whose feature `test-hooks` cargo turns on when it follows the
+/// dependency edges `edges` from opsbook (`cargo tree`: resolved from the manifest,
+/// nothing built).
+fn crates_with_test_hooks(edges: &str) -> BTreeSet<String> {
+    let tree = cargo(&[
+        "tree",
+        "--offline",
+        "-p",
+        "opsbook",
+        "--depth",
+        "1",
+        "--prefix",
+        "none",
+        "-e",
+        edges,
+        "-f",
+        "{p}|{f}",
+    ]);
+    let hooked = tree.lines().filter_map(|line| line.split_once('|')).filter(|(_, features)| {
+        features.split(|c: char| c == ',' || c.is_whitespace()).any(|feature| feature == "test-hooks")
+    });
+    hooked.filter_map(|(package, _)| package.split_whitespace().next()).map(str::to_string).collect()
 }
 
 #[test]
 fn the_test_hooks_are_in_the_tests_binary_and_not_in_the_shipped_one() {
     // `cargo build`, `cargo run` and `cargo install` follow no dev-dependency.
-    assert!(!test_hooks_on("normal,build"), "the shipped binary would read the tests' variables");
-    // `cargo test` does, and opsbook's dev-dependency on itself turns the hooks on.
-    assert!(test_hooks_on("normal,build,dev"), "the tests' binary would ignore OPSBOOK_TEST_PANIC");
-    // And this very binary was compiled with them.
-    const { assert!(cfg!(feature = "test-hooks"), "cargo test compiled the package without its test hooks") };
+    assert_eq!(
+        crates_with_test_hooks("normal,build"),
+        BTreeSet::new(),
+        "the shipped binary would read the tests' variables"
+    );
+    // `cargo test` does, and opsbook's dev-dependencies turn every lower crate's hooks
+    // on (that the binary honours them: hostile `panics` and `serve`).
+    let lower = ["opsbook-content", "opsbook-core", "opsbook-markdown", "opsbook-search"];
+    assert_eq!(
+        crates_with_test_hooks("normal,build,dev"),
+        lower.map(String::from).into(),
+        "the tests' binary would ignore OPSBOOK_TEST_PANIC"
+    );
 }
 
 /// Every file below `dir` (relative to the repository), as slash paths.

@@ -27,3 +27,4 @@ pub mod site_path;
 pub mod slug;
 pub mod spent;
 pub mod suggest;
+pub mod test_hooks;
