@@ -390,6 +390,15 @@ fn an_admonition_is_not_the_description() {
 }
 
 #[test]
+fn the_lines_of_the_first_paragraph_keep_their_words_apart_in_the_description() {
+    assert_eq!(
+        render("The first line\nand the second,  \na hard break.\n").summary,
+        "The first line and the second, a hard break."
+    );
+    assert_eq!(render("Ends in *emphasis*\n**and** `code`\n").summary, "Ends in emphasis and code");
+}
+
+#[test]
 fn the_text_before_the_excerpt_separator_is_the_summary_without_internal_text() {
     let text = "# Post\n\nFirst `part`.\n\n<!-- internal -->\nSECRET plans.\n<!-- /internal -->\n\nSecond part.\n\n<!--more-->\n\nThe rest.\n";
     assert_eq!(render(text).summary, "First part. Second part.");

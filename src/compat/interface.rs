@@ -100,6 +100,12 @@ pub(crate) trait ToolRules: Sync {
     fn drafts_folder(&self) -> Option<&'static str> {
         None
     }
+    /// The title of a page that has none from its front matter, headings or navigation,
+    /// from its file or folder name `name` (number prefix taken off): opsbook's rule,
+    /// `database-failover` is "Database failover".
+    fn title_from_name(&self, name: &str) -> String {
+        crate::slug::title_from_name(name)
+    }
     /// Whether the tool's own server answers a path without an extension (`/a/b`) with
     /// the file `a/b.html` when nothing else is there, as GitHub Pages does.
     fn serves_html_without_extension(&self) -> bool {

@@ -111,6 +111,10 @@ impl SourceRules for OldTool {
         self.rules().drafts_folder()
     }
 
+    fn title_from_name(&self, name: &str) -> String {
+        self.rules().title_from_name(name)
+    }
+
     fn serves_html_without_extension(&self) -> bool {
         self.rules().serves_html_without_extension()
     }

@@ -337,7 +337,8 @@ fn content_type(site_path: &str) -> &'static str {
         "txt" | "md" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
+        "jpg" | "jpeg" | "jpe" | "jif" | "jfif" => "image/jpeg",
+        "bmp" => "image/bmp",
         "gif" => "image/gif",
         "webp" => "image/webp",
         "avif" => "image/avif",
@@ -409,6 +410,7 @@ mod tests {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("search/t-1.json"), "application/json");
         assert_eq!(content_type("LOGO.PNG"), "image/png");
+        assert_eq!(content_type("photo.jfif"), "image/jpeg");
         assert_eq!(content_type("x"), "application/octet-stream");
     }
 }

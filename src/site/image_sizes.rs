@@ -14,9 +14,12 @@ use crate::hash::FastHashMap;
 /// JPEG's included when metadata comes before its frame header.
 pub(crate) const HEADER_BYTES: u64 = 256 << 10;
 
-/// The extensions of the files measured (lower case).
-const MEASURED: &[&str] =
-    &["png", "jpg", "jpeg", "gif", "webp", "bmp", "ico", "avif", "heic", "heif", "tif", "tiff", "svg"];
+/// The extensions of the files measured (lower case); JPEG's are those of Hugo's media
+/// type `image/jpeg`, so a bundle's `.jfif` has its size where Hugo processes it.
+const MEASURED: &[&str] = &[
+    "png", "jpg", "jpeg", "jpe", "jif", "jfif", "gif", "webp", "bmp", "ico", "avif", "heic", "heif", "tif", "tiff",
+    "svg",
+];
 
 /// Each measured image's `(width, height)` in pixels, by its site path (`img/a.png`).
 #[derive(Debug, Clone, Default)]
@@ -131,5 +134,6 @@ mod tests {
     fn only_the_webs_image_formats_are_measured() {
         assert!(is_measured("img/a.PNG") && is_measured("a.jpeg") && is_measured("x/y.webp"));
         assert!(is_measured("a.svg") && !is_measured("a.pdf") && !is_measured("png"));
+        assert!(is_measured("b.jfif") && is_measured("c.JPE") && is_measured("d.jif"));
     }
 }

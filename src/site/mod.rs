@@ -63,7 +63,6 @@ use crate::content::{ContentFiles, SourcePage};
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::hash::{FastHashMap, FastHashSet};
 use crate::markdown::Rendered;
-use crate::slug::title_from_name;
 use git::Change;
 use review::Review;
 use source_rules::{Rules, SourceRules};
@@ -488,7 +487,7 @@ impl Site {
     pub fn arrange(&mut self) {
         for page in &mut self.pages {
             translate_labels(page, &self.config.languages);
-            if let Some(title) = title_of(page, &self.config, &self.words, self.strip_prefixes) {
+            if let Some(title) = title_of(page, &self.config, &self.words, (self.strip_prefixes, &*self.old_tool)) {
                 page.title = title;
             }
         }
@@ -500,7 +499,9 @@ impl Site {
     /// titles, weights, links): the same result, in time proportional to the change.
     pub fn rearrange(&mut self, changed: &[PageId]) {
         for &id in changed {
-            if let Some(title) = title_of(&self.pages[id], &self.config, &self.words, self.strip_prefixes) {
+            if let Some(title) =
+                title_of(&self.pages[id], &self.config, &self.words, (self.strip_prefixes, &*self.old_tool))
+            {
                 self.pages[id].title = title;
             }
         }

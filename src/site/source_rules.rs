@@ -123,6 +123,8 @@ pub(crate) trait SourceRules: PageUrls + ToolBlogs + std::fmt::Debug + Send + Sy
     fn document_title<'t>(&self, text: &'t str) -> Option<&'t str>;
     /// The folder name whose pages are drafts, wherever it is.
     fn drafts_folder(&self) -> Option<&'static str>;
+    /// The title of a page without one, from its file or folder name `name`.
+    fn title_from_name(&self, name: &str) -> String;
     /// Whether a link to a path without an extension (`/a/b`) reaches the file
     /// `a/b.html` when nothing else is there, as the old tool's server answers it.
     fn serves_html_without_extension(&self) -> bool;

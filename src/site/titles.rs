@@ -30,19 +30,30 @@ pub(super) fn translate_labels(page: &mut Page, languages: &crate::config::Langu
 
 /// The title page `page` takes once rendered, `None` to keep the one it has (a generated
 /// page without a title of its own): a language's home page that is only a folder, as
-/// the home page, is the handbook's title; a date is said in the page language's words.
-pub(super) fn title_of(page: &Page, config: &Config, words: &strings::Languages, strip: bool) -> Option<String> {
+/// the home page, is the handbook's title; a date is said in the page language's words;
+/// a name made a title by the old tool's rule.
+pub(super) fn title_of(
+    page: &Page,
+    config: &Config,
+    words: &strings::Languages,
+    (strip, old): (bool, &dyn SourceRules),
+) -> Option<String> {
     if page.origin == PageOrigin::Folder && config.languages.is_home_path(&page.site_path) {
         return Some(config.title.clone());
     }
     if page.origin.is_generated() {
         return custom_title(page);
     }
-    Some(resolve_title(page, &config.title, strip, words.of(config.languages.of_path(&page.site_path))))
+    Some(resolve_title(page, &config.title, (strip, old), words.of(config.languages.of_path(&page.site_path))))
 }
 
 /// The title of page `page`; a date in it is said in `words`, its language's.
-fn resolve_title(page: &Page, site_title: &str, strip: bool, words: &strings::Words) -> String {
+fn resolve_title(
+    page: &Page,
+    site_title: &str,
+    (strip, old): (bool, &dyn SourceRules),
+    words: &strings::Words,
+) -> String {
     if let Some(title) = page.source.front.title.as_deref().filter(|t| !t.trim().is_empty()) {
         return title.trim().to_string();
     }
@@ -63,9 +74,15 @@ fn resolve_title(page: &Page, site_title: &str, strip: bool, words: &strings::Wo
     if let Some(date) = page.date.filter(|_| page.origin.has_file()) {
         return dated::dated_title(words, page, date);
     }
+    // A folder's name keeps opsbook's rule: in the old tool a folder is named by its
+    // sidebar or category, which the folders' navigation does not always carry over.
+    let named_by_folder = page.origin == PageOrigin::Folder || page.origin.is_section();
     match source_name(page) {
         "" => site_title.to_string(),
-        name => title_from_name(crate::content::prefix::strip_number_prefix(name, strip)),
+        name if named_by_folder => {
+            crate::slug::title_from_name(crate::content::prefix::strip_number_prefix(name, strip))
+        }
+        name => old.title_from_name(crate::content::prefix::strip_number_prefix(name, strip)),
     }
 }
 

@@ -106,7 +106,8 @@ fn imgproc_site(name: &str) -> Site {
             (
                 "content/blog/more/index.md",
                 "# More\n\n{{< imgproc notes fit 600x300 >}}{{< /imgproc >}}\n\n\
-                 {{< imgproc notes Resize 600x >}}{{< /imgproc >}}\n\n{{< imgproc >}}{{< /imgproc >}}\n",
+                 {{< imgproc notes Resize 600x >}}{{< /imgproc >}}\n\n{{< imgproc >}}{{< /imgproc >}}\n\n\
+                 {{< imgproc photo Resize 150x >}}{{< /imgproc >}}\n",
             ),
         ],
     );
@@ -114,6 +115,11 @@ fn imgproc_site(name: &str) -> Site {
     site.write("content/blog/post/rack.png", png(200, 100));
     site.write("content/blog/rack.png", png(200, 100));
     site.write("content/blog/more/notes.txt", "not an image");
+    // A JPEG named as Hugo's media type also names them: 300 x 200 in its frame header.
+    site.write(
+        "content/blog/more/photo.jfif",
+        b"\xff\xd8\xff\xc0\x00\x11\x08\x00\xc8\x01\x2c\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01",
+    );
     site
 }
 
@@ -160,6 +166,8 @@ fn docsy_imgproc_shows_the_bundle_s_image_in_the_box_hugo_makes() {
     ] {
         assert!(run.stderr.contains(warned), "{warned}: {}", run.stderr);
     }
+    let more = site.read("public/blog/more/index.html");
+    assert!(more.contains("<img src=\"/blog/more/photo.jfif\" alt=\"\" width=\"150\" height=\"100\""), "{more}");
     // A new image of another size, and an image added, are followed by a build from
     // the cache.
     site.write("content/blog/post/images/team.png", png(1000, 1000));

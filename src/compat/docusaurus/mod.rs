@@ -61,6 +61,12 @@ impl ToolRules for Docusaurus {
         "Docusaurus"
     }
 
+    /// A doc's title is its front matter's, its first heading's, else its id's last part
+    /// as written: the file name without number prefix (`docs.ts`, `baseID`).
+    fn title_from_name(&self, name: &str) -> String {
+        name.to_string()
+    }
+
     fn detect(&self, config: &Config, files: &ContentFiles) -> bool {
         config.heading_ids == Some(HeadingIdStyle::TextWithAlt) || is_docusaurus_site(&config.root, files)
     }

@@ -42,6 +42,12 @@ impl ToolRules for MkDocs {
         false
     }
 
+    /// `Page.title`'s last rule (`structure/pages.py`): the file's name, `-` and `_` as
+    /// spaces, capitalised when all lower case.
+    fn title_from_name(&self, name: &str) -> String {
+        files::dirname_to_title(name)
+    }
+
     fn name(&self) -> &'static str {
         "MkDocs"
     }

@@ -66,3 +66,16 @@ fn an_address_is_an_http_url_and_its_base_path_joined() {
         assert_eq!(published_address(url, base).as_deref(), address, "{url} {base:?}");
     }
 }
+
+/// A page without a title named from its file: opsbook's rule, Docusaurus's `baseID`
+/// as written (`docs.ts`), MkDocs's `Page.title` (capitalised only when all lower case).
+#[test]
+fn each_tool_names_an_untitled_page_from_its_file_by_its_own_rule() {
+    let title = |tool: Tool, name: &str| crate::compat::rules_of(tool).title_from_name(name);
+    assert_eq!(title(Tool::Plain, "database-failover"), "Database failover");
+    assert_eq!(title(Tool::Docusaurus, "v1.12.0"), "v1.12.0");
+    assert_eq!(title(Tool::Docusaurus, "database-failover"), "database-failover");
+    assert_eq!(title(Tool::MkDocs, "database_failover"), "Database failover");
+    assert_eq!(title(Tool::MkDocs, "iPhone-setup"), "iPhone setup");
+    assert_eq!(title(Tool::Hugo, "v1.12.0"), "V1.12.0");
+}

@@ -186,6 +186,10 @@ impl<'a> BodyWriter<'a> {
         if let Some(more) = self.before_more.as_mut().filter(|more| !more.ends_with(' ')) {
             more.push(' ');
         }
+        // A line break inside the first paragraph parts its words in the description.
+        if self.in_summary && !self.out.summary.ends_with(char::is_whitespace) {
+            self.out.summary.push(' ');
+        }
         self.note_search_break(block);
     }
 
