@@ -498,10 +498,9 @@ impl Site {
     /// [`Site::arrange`] again after pages `changed` got new sources and renderings (their
     /// titles, weights, links): the same result, in time proportional to the change.
     pub fn rearrange(&mut self, changed: &[PageId]) {
+        let naming = (self.strip_prefixes, &*self.old_tool);
         for &id in changed {
-            if let Some(title) =
-                title_of(&self.pages[id], &self.config, &self.words, (self.strip_prefixes, &*self.old_tool))
-            {
+            if let Some(title) = title_of(&self.pages[id], &self.config, &self.words, naming) {
                 self.pages[id].title = title;
             }
         }
