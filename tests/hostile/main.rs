@@ -51,6 +51,7 @@ mod measured_events;
 mod middleman_partials;
 mod mkdocs_macros;
 mod mkdocs_redirects;
+mod mkdocstrings;
 mod mounts;
 mod nav_branches;
 mod new_page;

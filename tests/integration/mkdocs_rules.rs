@@ -161,6 +161,47 @@ fn codehilite_reads_an_indented_block_s_first_line_as_its_language() {
     assert!(off.contains(":::python\nimport os"), "{off}");
 }
 
+/// `:::` is no syntax of Python-Markdown; with the mkdocstrings plugin a line
+/// `::: identifier` and its indented options are its autodoc block
+/// (`AutoDocProcessor`: `^(#{1,6} *|)::: ?(?P<name>.+?) *$`, then `detab`), whose
+/// object heading has the identifier as its id.
+#[test]
+fn colon_lines_are_text_and_mkdocstrings_blocks_placeholders() {
+    let page = "# Views\n\nSee [the view](#netbox.views.ObjectView).\n\n::: netbox.views.ObjectView\n    options:\n      \
+                members:\n        - get\n\nAfter the block.\n";
+    let built = |name: &str, plugins: &str, page: &str| {
+        let config = format!("site_name: x\ndocs_dir: content\n{plugins}");
+        let site = Site::with_files(name, &[("mkdocs.yml", config.as_str()), ("content/views.md", page)]);
+        let run = site.build(&[]);
+        run.expect_code(0);
+        (run.stderr.clone(), site.read("public/views/index.html"))
+    };
+    let plugins = "plugins:\n  - search\n  - mkdocstrings:\n      default_handler: python\n";
+    let (stderr, html) = built("mkdocstrings-on", plugins, page);
+    assert!(
+        stderr.contains("`::: netbox.views.ObjectView` is mkdocstrings' documentation of that object")
+            && stderr.contains(" --> content/views.md:5:1"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("warning[unsupported-syntax]").count(), 1, "{stderr}");
+    assert!(!stderr.contains("broken-anchor") && !stderr.contains("admonition"), "{stderr}");
+    assert!(html.contains("<div class=\"unsupported unsupported-block\" id=\"netbox.views.ObjectView\">"), "{html}");
+    assert!(
+        !html.contains("members:") && html.contains("<p>After the block.</p>"),
+        "the options are the block's: {html}"
+    );
+    // Without the plugin the lines are text (the link to the object would be a broken
+    // anchor), `:::note` too: no admonition.
+    let page = page.replace("See [the view](#netbox.views.ObjectView).", "See it.") + "\n:::note\nA note?\n:::\n";
+    let (stderr, html) = built("mkdocstrings-off", "", &page);
+    assert!(html.contains(":::note\nA note?"), "{html}");
+    assert!(!stderr.contains("unsupported-syntax") && !stderr.contains("admonition"), "{stderr}");
+    assert!(
+        html.contains("::: netbox.views.ObjectView") && !html.contains("callout"),
+        "text without the plugin: {html}"
+    );
+}
+
 /// MkDocs rewrites a relative link only when it names a documentation file
 /// (`mkdocs/structure/pages.py` `path_to_url`); any other is "an unrecognized relative
 /// link, left as is", which the browser reads from the page's URL. The cases of

@@ -5,6 +5,8 @@
 //!
 //! More: docs/architecture.md, "Notes by module".
 
+mod autodoc;
+
 use super::colon_rules::{self, ColonBlocks};
 use super::title::title_html;
 use super::{Collected, Output, Page, Problem, alerts, html_diagrams, tabs};
@@ -456,6 +458,9 @@ impl Lines<'_> {
         end: usize,
         top: bool,
     ) -> Option<usize> {
+        if self.colons == ColonBlocks::Autodoc {
+            return self.push_autodoc(lines, at, (indent, bytes));
+        }
         let line = lines[at - 1];
         let (colons, kind, title) = colon_rules::opening(&line.text[bytes..], self.colons)?;
         if self.scanned.0 > self.scanned.1 || self.depth >= MAX_COLON_DEPTH {
@@ -519,7 +524,8 @@ impl Lines<'_> {
     /// Copies a `:::` line that opens no block by the site's older rule: text, as the
     /// site showed it; one of colons alone is said to close nothing.
     fn push_colon_text(&mut self, line: &Line<'_>, bytes: usize) {
-        if let Some(colons) = docusaurus_close(&line.text[bytes..]) {
+        let admonitions = !matches!(self.colons, ColonBlocks::Text | ColonBlocks::Autodoc);
+        if let Some(colons) = docusaurus_close(&line.text[bytes..]).filter(|_| admonitions) {
             let message = format!("this `{}` closes no admonition: it is shown as text", ":".repeat(colons));
             self.collected.problems.push((line.source + bytes, Problem::Admonition, message));
         }

@@ -23,6 +23,9 @@ const TYPES: [&str; 9] = ["secondary", "info", "success", "danger", "note", "tip
 /// The block that `rest` (a line after its indentation) opens by `rule`: its colons,
 /// type and title.
 pub(super) fn opening(rest: &str, rule: ColonBlocks) -> Option<(usize, &str, Option<String>)> {
+    if matches!(rule, ColonBlocks::Text | ColonBlocks::Autodoc) {
+        return None;
+    }
     let colons = rest.bytes().take_while(|b| *b == b':').count();
     if colons < 3 || (rule == ColonBlocks::FirstColonLine && colons > 3) {
         return None;

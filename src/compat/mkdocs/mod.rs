@@ -16,7 +16,7 @@ use super::ToolRules;
 use super::interface::{DefinitionLists, RelativeLinks, Tool, UrlStyle, read_beside};
 use crate::config::Config;
 use crate::content::ContentFiles;
-use crate::content::site_data::JinjaPages;
+use crate::content::site_data::{ColonBlocks, JinjaPages};
 use crate::diagnostic::Diagnostic;
 use crate::slug::HeadingIdStyle;
 
@@ -90,6 +90,9 @@ impl ToolRules for MkDocs {
         if let (Some(name), Some(text)) = (name, text.as_deref()) {
             old.mapped_redirects = redirects::redirect_maps(text, name, old.mkdocs_directory_urls, diagnostics);
         }
+        // Python-Markdown reads `:::` as text; mkdocstrings' autodoc lines are its own.
+        let autodoc = text.as_deref().is_some_and(|text| nav::plugin_settings(text, "mkdocstrings").is_some());
+        old.text.colon_blocks = if autodoc { ColonBlocks::Autodoc } else { ColonBlocks::Text };
         old.text.markdown_include_unrun =
             text.as_deref().is_none_or(|text| nav::markdown_include_bases(text).is_none());
     }

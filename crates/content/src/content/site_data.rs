@@ -189,6 +189,11 @@ pub enum ColonBlocks {
     /// title; a line that starts with `:::` opens a level when it has fewer colons than
     /// the level open, closes it with as many: an outer block takes more colons.
     ColonLevels,
+    /// No line opens a block: `:::` is text (Python-Markdown, MkDocs's reader).
+    Text,
+    /// As [`ColonBlocks::Text`], but a line `::: identifier` is mkdocstrings' autodoc
+    /// block, which with its indented options lines is shown as a placeholder.
+    Autodoc,
 }
 
 /// The configuration files beside `book.toml` the compatibility layer reads site
