@@ -76,7 +76,7 @@ fn resolve_title(
     }
     // A folder's name keeps opsbook's rule: in the old tool a folder is named by its
     // sidebar or category, which the folders' navigation does not always carry over.
-    let named_by_folder = page.origin == PageOrigin::Folder || page.origin.is_section();
+    let named_by_folder = page.origin.is_section();
     match source_name(page) {
         "" => site_title.to_string(),
         name if named_by_folder => {
